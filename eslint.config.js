@@ -1,0 +1,89 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Dependency direction (ARCHITECTURE.md): pwa -> shared, sync-server -> shared.
+// shared imports neither side and no Node built-ins; the PWA takes only the *type*
+// of the server's router.
+const sideImports = [
+  { group: ['@servio/sync-server', '@servio/sync-server/*'], message: 'shared must not import the server.' },
+  { group: ['@servio/pwa', '@servio/pwa/*'], message: 'Nothing imports the PWA.' },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.servio/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'smart'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...sideImports,
+            { group: ['node:*'], message: 'shared is pure TypeScript with no I/O.' },
+            { group: ['../../sync-server/*', '../../pwa/*'], message: 'shared imports neither side.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['pwa/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@servio/sync-server', '@servio/sync-server/*', '../../sync-server/*'],
+              message: 'The PWA imports only the type of the server router (import type).',
+              allowTypeImports: true,
+            },
+            { group: ['@servio/pwa', '@servio/pwa/*'], message: 'Nothing imports the PWA.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sync-server/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@servio/pwa', '@servio/pwa/*', '../../pwa/*'], message: 'Nothing imports the PWA.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: relative paths in the configuration are taken from here, whatever the cwd. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const optionalString = z
+  .string()
+  .transform((value) => value.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'a postgres:// or postgresql:// URL');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int('a whole number').min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ message: 'an absolute URL such as https://pos.example.com' }).optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default('.servio/data'),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret key (sk_test_…, sk_live_…)')
+    .optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, 'a Stripe publishable key (pk_test_…, pk_live_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'a webhook signing secret (whsec_…)').optional(),
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\//.test(value), 'a redis:// or rediss:// URL')
+    .optional(),
+  SENTRY_DSN: z.url({ message: 'a Sentry DSN URL' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  RATE_LIMIT_DEFAULT: z.coerce.number().int().positive().default(300),
+  RATE_LIMIT_AUTH: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_WEBHOOK: z.coerce.number().int().positive().default(1000),
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  /** Where people reach this server (printed URLs, QR codes, Stripe return URLs). */
+  publicUrl: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  stripe: {
+    secretKey: string | undefined;
+    publishableKey: string | undefined;
+    webhookSecret: string | undefined;
+    mode: 'emulator' | 'test' | 'live';
+  };
+  redisUrl: string | undefined;
+  sentryDsn: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  adminToken: string | undefined;
+  rateLimits: { default: number; auth: number; webhook: number };
+  seedDemo: Env['SEED_DEMO'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; a missing or malformed variable throws naming it and what was expected. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings are treated as unset so `FOO= pnpm start` behaves like no FOO at all.
+  const raw = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const got = raw[name];
+        const expected = issue.message.replace(/^Invalid input: /, '');
+        return `${name} must be ${expected}${got === undefined ? ' (it is not set)' : ` (got ${JSON.stringify(redactValue(name, got))})`}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  const mode = env.STRIPE_SECRET_KEY
+    ? env.STRIPE_SECRET_KEY.includes('_live_')
+      ? 'live'
+      : 'test'
+    : 'emulator';
+  if (mode !== 'emulator' && !env.STRIPE_PUBLISHABLE_KEY) {
+    problems.push('STRIPE_PUBLISHABLE_KEY must be set when STRIPE_SECRET_KEY is set (the pay page needs it)');
+  }
+  if (
+    env.STRIPE_PUBLISHABLE_KEY &&
+    mode !== 'emulator' &&
+    env.STRIPE_PUBLISHABLE_KEY.includes('_live_') !== (mode === 'live')
+  ) {
+    problems.push('STRIPE_PUBLISHABLE_KEY must be of the same mode (test/live) as STRIPE_SECRET_KEY');
+  }
+  if (env.NODE_ENV === 'production' && mode !== 'emulator' && !env.STRIPE_WEBHOOK_SECRET) {
+    problems.push('STRIPE_WEBHOOK_SECRET must be set in production with real Stripe keys');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(repoRoot, env.DATA_DIR),
+    stripe: {
+      secretKey: env.STRIPE_SECRET_KEY,
+      publishableKey: env.STRIPE_PUBLISHABLE_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      mode,
+    },
+    redisUrl: env.REDIS_URL,
+    sentryDsn: env.SENTRY_DSN,
+    logLevel: env.LOG_LEVEL,
+    adminToken: env.ADMIN_TOKEN,
+    rateLimits: { default: env.RATE_LIMIT_DEFAULT, auth: env.RATE_LIMIT_AUTH, webhook: env.RATE_LIMIT_WEBHOOK },
+    seedDemo: env.SEED_DEMO,
+  };
+}
+
+function redactValue(name: string, value: string): string {
+  return /SECRET|TOKEN|KEY|DSN|PASSWORD/.test(name) || /:\/\/[^@]*@/.test(value) ? '<redacted>' : value;
+}

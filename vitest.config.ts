@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// One run covers every package; each package's own vitest.config.ts sets its environment.
+// Two cores here: keep workers low so the database-backed suites do not starve each other.
+export default defineConfig({
+  test: {
+    projects: ['shared', 'sync-server', 'pwa'],
+    maxWorkers: 2,
+  },
+});
