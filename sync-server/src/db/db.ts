@@ -11,6 +11,8 @@ export interface QueryResult<R extends Row = Row> {
 
 export interface Queryable {
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs a script of several statements without parameters (migrations, restores). */
+  exec(sql: string): Promise<void>;
 }
 
 /** A connection held for the length of a callback: session-level state (advisory locks) survives between its queries. */

@@ -23,6 +23,10 @@ function wrap(client: pg.PoolClient | pg.Pool): Queryable {
       const result = await client.query<R>(sql, params as unknown[] | undefined);
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
+    async exec(sql: string): Promise<void> {
+      // Without parameters pg uses the simple protocol, which accepts several statements.
+      await client.query(sql);
+    },
   };
 }
 
@@ -60,6 +64,7 @@ export function createPgDb(options: PgDbOptions): Db {
   return {
     mode: 'postgres',
     query: plain.query,
+    exec: plain.exec,
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -24,11 +24,14 @@ class Lock {
   }
 }
 
-function wrap(target: Pick<PGlite, 'query'>): Queryable {
+function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
     async query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
       const result = await target.query<R>(sql, params as unknown[] | undefined);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await target.exec(sql);
     },
   };
 }
@@ -61,6 +64,7 @@ export function wrapPglite(pglite: PGlite): Db & { pglite: PGlite } {
     pglite,
     mode: 'embedded',
     query: (sql, params) => lock.run(() => direct.query(sql, params)),
+    exec: (sql) => lock.run(() => direct.exec(sql)),
     transaction: (fn) => lock.run(() => transactionOn(fn)),
     session<T>(fn: (session: Session) => Promise<T>): Promise<T> {
       return lock.run(() => fn({ ...direct, transaction: transactionOn }));
