@@ -1,13 +1,33 @@
+import { mkdirSync } from 'node:fs';
 import type { Db } from './db.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { createPgDb } from './pg-db.ts';
 import { createPgliteDb } from './pglite-db.ts';
-import { mkdirSync } from 'node:fs';
 
 export type { Db, Queryable, Session, QueryResult, Row, DbMode, PoolStats } from './db.ts';
 
-/** Real Postgres when a URL is given, otherwise the embedded PGlite in `dataDir`. */
+/**
+ * Real Postgres when a URL is given, otherwise the embedded PGlite in `dataDir`, locked to this
+ * process for as long as it is open.
+ */
 export async function openDb(config: { databaseUrl?: string | undefined; dataDir: string }): Promise<Db> {
   if (config.databaseUrl) return createPgDb({ connectionString: config.databaseUrl });
-  mkdirSync(config.dataDir, { recursive: true });
-  return createPgliteDb({ dataDir: config.dataDir });
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    const db = await createPgliteDb({ dataDir: config.dataDir });
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          unlock();
+        }
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }

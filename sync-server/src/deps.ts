@@ -1,0 +1,27 @@
+import type Stripe from 'stripe';
+import type { Config } from './config/env.ts';
+import type { Db } from './db/db.ts';
+import type { Metrics } from './ops/metrics.ts';
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Stripe as the server sees it: the same SDK client whether it points at Stripe or the emulator. */
+export interface StripeGateway {
+  client: Stripe;
+  mode: Config['stripe']['mode'];
+  publishableKey: string;
+  webhookSecret: string | undefined;
+}
+
+/** Everything a request handler may use; built once at start-up (and per test). */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  stripe: StripeGateway;
+  clock: Clock;
+  metrics: Metrics;
+}

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => text, exited };
+}
+
+async function waitFor(condition: () => boolean, what: string, exited: Promise<unknown>): Promise<void> {
+  let done = false;
+  void exited.then(() => (done = true));
+  while (!condition()) {
+    if (done) throw new Error(`the process exited before ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('pnpm start (src/main.ts)', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('starts on the embedded defaults, seeds the demo venue, prints its URLs and stops cleanly on SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'servio-start-'));
+    dirs.push(dir);
+    const run = startMain({ DATA_DIR: path.join(dir, 'data') });
+    await waitFor(() => run.output().includes('API docs:'), 'printing its URLs', run.exited);
+    const out = run.output();
+    expect(out).toMatch(/Servio is running \(embedded Postgres in .*data, Stripe: emulator\)/);
+    expect(out).toMatch(/pairing code [2-9A-Z]{4}-[2-9A-Z]{4}/);
+    expect(out).toMatch(/Table T1 pay: +http:\/\/127\.0\.0\.1:\d+\/t\/[\w-]{20,}/);
+    const health = /Health: +(\S+)/.exec(out)![1]!;
+    const response = await fetch(health);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'healthy', database: { mode: 'embedded' } });
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('refuses to start on a malformed variable with one line naming it', async () => {
+    const run = startMain({ PORT: 'eighty', DATA_DIR: path.join(os.tmpdir(), 'servio-never-created') });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim()).toMatch(/^servio: cannot start\. PORT must be .*\(got "eighty"\)\.$/);
+  });
+});
