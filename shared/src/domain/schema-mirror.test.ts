@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import sql from '../../../migrations/0001_core_schema.sql?raw';
+import { ROW_SCHEMAS, SQL_TABLE_NAMES, SYNCED_TABLES, StaffRowSchema } from './index.ts';
+
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Column names per table, read from the CREATE TABLE statements. */
+function sqlColumns(): Map<string, string[]> {
+  const tables = new Map<string, string[]>();
+  for (const match of sql.matchAll(/CREATE TABLE (\w+) \(([\s\S]*?)\n\);/g)) {
+    const [, table = '', body = ''] = match;
+    const columns = body
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(
+        (line) => /^[a-z_]+ [a-z]/.test(line) && !/^(PRIMARY|FOREIGN|UNIQUE|CHECK)/i.test(line),
+      )
+      .map((line) => line.split(' ')[0] ?? '');
+    tables.set(table, columns);
+  }
+  return tables;
+}
+
+/** Columns a tablet must never receive (secrets, server-side lock-out and billing state). */
+const SERVER_ONLY: Record<string, string[]> = {
+  venues: ['stripeCustomerId'],
+  staff: ['failedPinAttempts', 'lockedUntil'],
+};
+
+describe('row schemas mirror migrations/0001_core_schema.sql', () => {
+  const columns = sqlColumns();
+
+  it.each(SYNCED_TABLES)('%s: every field is a column and every column a field', (table) => {
+    const sqlName = SQL_TABLE_NAMES[table];
+    const sqlFields = (columns.get(sqlName) ?? []).map(camel);
+    expect(sqlFields.length).toBeGreaterThan(0);
+    const fields = Object.keys(ROW_SCHEMAS[table].shape).sort();
+    const expected = sqlFields.filter((c) => !(SERVER_ONLY[table] ?? []).includes(c)).sort();
+    expect(fields).toEqual(expected);
+  });
+
+  it('the public staff view has no PIN hash', () => {
+    expect(Object.keys(StaffRowSchema.shape)).not.toContain('pinHash');
+    expect(Object.keys(ROW_SCHEMAS.staff.shape)).toContain('pinHash');
+  });
+});

@@ -1,0 +1,70 @@
+import type { Mutation, MutationName } from '../mutations.ts';
+import { parseMutation } from '../mutations.ts';
+import { reject } from '../rejections.ts';
+import type { MutatorContext, MutatorRun } from './context.ts';
+import { isLive } from './helpers.ts';
+import { bumpLines, recallLines } from './kitchen.ts';
+import { addLine, applyDiscount, sendLines, updateLine, voidLine } from './lines.ts';
+import {
+  closeOrder,
+  mergeOrders,
+  moveTable,
+  openOrder,
+  setCovers,
+  voidOrder,
+} from './order-lifecycle.ts';
+import { recordPayment } from './payments.ts';
+import type { MutatorStore } from './store.ts';
+
+type Mutator<N extends MutationName> = (run: MutatorRun<N>) => Promise<void>;
+
+/** One rule per mutation; a missing entry is a type error. */
+export const MUTATORS: { readonly [N in MutationName]: Mutator<N> } = {
+  'order.open': openOrder,
+  'order.addLine': addLine,
+  'order.updateLine': updateLine,
+  'order.voidLine': voidLine,
+  'order.send': sendLines,
+  'order.applyDiscount': applyDiscount,
+  'order.moveTable': moveTable,
+  'order.merge': mergeOrders,
+  'order.setCovers': setCovers,
+  'payment.record': recordPayment,
+  'order.close': closeOrder,
+  'order.void': voidOrder,
+  'kitchen.bump': bumpLines,
+  'kitchen.recall': recallLines,
+};
+
+/**
+ * THE business rules, run identically on the tablet (optimistically, S1) and on the
+ * server (authoritatively, S2/S12). Checks the mutation's shape, who is acting and
+ * whether they may, then writes the resulting rows through `store`.
+ *
+ * Throws `MutationRejected` (with a reason from `REJECTION_REASONS`) when a business
+ * rule is broken. The caller must run this inside a transaction (server: a savepoint
+ * per mutation; tablet: the Dexie transaction) and roll back every write of the
+ * mutation on any throw: a rejection may come after some rows were written. Anything
+ * thrown that is not a `MutationRejected` is a transient failure (S4).
+ */
+export async function applyMutation(
+  store: MutatorStore,
+  raw: unknown,
+  ctx: MutatorContext,
+): Promise<Mutation> {
+  const mutation = parseMutation(raw);
+  const actor = await store.getStaff(mutation.staffId);
+  if (!isLive(actor) || !actor.active) {
+    reject('unknown_staff', `Staff ${mutation.staffId} is not an active member of this venue.`);
+  }
+  let approver = null;
+  if (mutation.approvedBy) {
+    approver = await store.getStaff(mutation.approvedBy);
+    if (!isLive(approver) || !approver.active) {
+      reject('invalid_approval', `Approver ${mutation.approvedBy} is not an active member.`);
+    }
+  }
+  const mutator = MUTATORS[mutation.name] as Mutator<MutationName>;
+  await mutator({ store, ctx, actor, approver, mutation });
+  return mutation;
+}

@@ -1,0 +1,11 @@
+export { applyMutation, MUTATORS } from './apply.ts';
+export type {
+  MutatorContext,
+  MutatorRun,
+  RuleScope,
+  StoreScope,
+  VenueSettings,
+} from './context.ts';
+export type { MutatorRows, MutatorStore, MutatorWriteTable } from './store.ts';
+export { recalculateOrder } from './recalculate.ts';
+export { resolveModifiers } from './modifiers.ts';

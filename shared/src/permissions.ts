@@ -1,0 +1,128 @@
+import type { StaffRole } from './domain/index.ts';
+
+/**
+ * Who may do what. Mutations map to actions in the mutators (voiding a line that the
+ * kitchen already has is `order.voidSentLine`, not `order.voidLine`); procedures and
+ * screens use the other actions. The server checks every mutation against this table;
+ * the tablet uses the same table to hide what the signed-in role cannot do.
+ *
+ * Decisions:
+ * - Waiters and cashiers run the whole service flow, payments included: in table
+ *   service the waiter takes the money at the table, and a café's cashier also takes
+ *   the order. They differ in which screen they start on, not in rights.
+ * - Anything that takes money off a bill or throws food away (discounts, voiding a sent
+ *   line or an order the kitchen has seen, refunds) needs a manager or owner — or a
+ *   manager's PIN entered on the spot (`approvedBy` on the mutation).
+ * - Kitchen staff only move lines along the kitchen display (bump, recall).
+ * - Managers run the venue (menu, tables, staff, devices, reports); only the owner
+ *   changes venue settings and billing.
+ */
+
+export const ACTIONS = [
+  'order.open',
+  'order.addLine',
+  'order.updateLine',
+  'order.voidLine',
+  'order.voidSentLine',
+  'order.send',
+  'order.applyDiscount',
+  'order.moveTable',
+  'order.merge',
+  'order.setCovers',
+  'order.close',
+  'order.void',
+  'order.voidSent',
+  'payment.record',
+  'payment.refund',
+  'kitchen.bump',
+  'kitchen.recall',
+  'reports.view',
+  'menu.edit',
+  'tables.edit',
+  'staff.manage',
+  'devices.manage',
+  'outbox.import',
+  'venue.settings',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const SERVICE: readonly Action[] = [
+  'order.open',
+  'order.addLine',
+  'order.updateLine',
+  'order.voidLine',
+  'order.send',
+  'order.moveTable',
+  'order.merge',
+  'order.setCovers',
+  'order.close',
+  'order.void',
+  'payment.record',
+];
+
+const KITCHEN: readonly Action[] = ['kitchen.bump', 'kitchen.recall'];
+
+const MANAGER: readonly Action[] = [
+  ...SERVICE,
+  ...KITCHEN,
+  'order.voidSentLine',
+  'order.applyDiscount',
+  'order.voidSent',
+  'payment.refund',
+  'reports.view',
+  'menu.edit',
+  'tables.edit',
+  'staff.manage',
+  'devices.manage',
+  'outbox.import',
+];
+
+export const PERMISSIONS: Readonly<Record<StaffRole, ReadonlySet<Action>>> = {
+  waiter: new Set(SERVICE),
+  cashier: new Set(SERVICE),
+  kitchen: new Set(KITCHEN),
+  manager: new Set(MANAGER),
+  owner: new Set(ACTIONS),
+};
+
+/** Actions a role without the right may still perform with a manager's approval. */
+export const APPROVABLE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'order.voidSentLine',
+  'order.applyDiscount',
+  'order.voidSent',
+  'payment.refund',
+]);
+
+/** Roles whose PIN can approve an action on the spot. */
+export const APPROVER_ROLES: ReadonlySet<StaffRole> = new Set<StaffRole>(['manager', 'owner']);
+
+export function can(role: StaffRole, action: Action): boolean {
+  return PERMISSIONS[role].has(action);
+}
+
+/** True when `role` may not do `action` alone but may with a manager's approval. */
+export function needsApproval(role: StaffRole, action: Action): boolean {
+  return !can(role, action) && APPROVABLE_ACTIONS.has(action) && role !== 'kitchen';
+}
+
+export type Authorization =
+  | { ok: true; approved: boolean }
+  | { ok: false; reason: 'forbidden' | 'approval_required' | 'invalid_approval' };
+
+/**
+ * Whether `role` may perform `action`, given the role of whoever approved it on the spot
+ * (null when nobody did). An approval is only looked at when the role needs one.
+ */
+export function authorize(
+  role: StaffRole,
+  action: Action,
+  approverRole: StaffRole | null,
+): Authorization {
+  if (can(role, action)) return { ok: true, approved: false };
+  if (!needsApproval(role, action)) return { ok: false, reason: 'forbidden' };
+  if (approverRole == null) return { ok: false, reason: 'approval_required' };
+  if (!APPROVER_ROLES.has(approverRole) || !can(approverRole, action)) {
+    return { ok: false, reason: 'invalid_approval' };
+  }
+  return { ok: true, approved: true };
+}
