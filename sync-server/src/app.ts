@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import * as Sentry from '@sentry/node';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import { isAdminRequest } from './auth/admin.ts';
@@ -41,17 +41,25 @@ const countsQuery = z.object({ venueId: z.uuid({ message: 'venueId must be a ven
 /** Paths that belong to the API: never answered with the PWA's index.html. */
 const API_PATH = /^\/(api|trpc|metrics|api-docs)(\/|\.|$|\?)/;
 
-export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.config, options.logStream),
     genReqId: requestIdFrom,
-    requestIdLogLabel: 'requestId',
-    disableRequestLogging: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { maxParamLength: 5000 },
   });
   const rateLimits = options.rateLimits ?? createRateLimits(deps.config);
+  if (!(await rateLimits.ready())) {
+    // Until Redis answers, each process limits on its own (rate-limiter-flexible's insurance limiter).
+    app.log.warn(
+      'REDIS_URL is set but Redis is not reachable yet: rate limits are per process for now',
+    );
+  }
   const catalog = new RouteCatalog();
   const { metrics } = deps;
 
@@ -67,7 +75,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       return reply
         .code(429)
         .header('retry-after', String(retryAfter))
-        .send({ error: 'rate_limited', message: `Too many requests; try again in ${retryAfter} s.` });
+        .send({
+          error: 'rate_limited',
+          message: `Too many requests; try again in ${retryAfter} s.`,
+        });
     }
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -80,15 +91,24 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       metrics.httpErrors.inc({ ...labels, class: reply.statusCode >= 500 ? '5xx' : '4xx' });
     }
   });
-  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) {
-      request.log.error({ err: error }, 'request failed');
-      if (deps.config.sentryDsn) Sentry.captureException(error, { tags: { requestId: String(request.id) } });
-      return reply.code(status).send({ error: 'internal', message: 'Something went wrong on the server.', requestId: request.id });
-    }
-    return reply.code(status).send({ error: 'bad_request', message: error.message, requestId: request.id });
-  });
+  app.setErrorHandler(
+    (error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+      if (status >= 500) {
+        request.log.error({ err: error }, 'request failed');
+        if (deps.config.sentryDsn)
+          Sentry.captureException(error, { tags: { requestId: String(request.id) } });
+        return reply.code(status).send({
+          error: 'internal',
+          message: 'Something went wrong on the server.',
+          requestId: request.id,
+        });
+      }
+      return reply
+        .code(status)
+        .send({ error: 'bad_request', message: error.message, requestId: request.id });
+    },
+  );
 
   // tRPC at /trpc.
   await app.register(fastifyTRPCPlugin, {
@@ -108,7 +128,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   catalog.add({
     method: 'GET',
     path: '/api/auth/health',
-    summary: 'System health in the runbook shape: database reachability and migrations, Stripe mode.',
+    summary:
+      'System health in the runbook shape: database reachability and migrations, Stripe mode.',
     auth: 'none',
     responses: { 200: 'healthy', 503: 'database unreachable or migrations pending' },
   });
@@ -133,7 +154,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     summary: 'Row counts per table for one venue.',
     auth: 'Bearer ADMIN_TOKEN (the endpoint is off while ADMIN_TOKEN is unset)',
     query: countsQuery,
-    responses: { 200: '{ venueId, counts: { table: n } }', 400: 'bad venueId', 401: 'no or wrong credentials', 404: 'unknown venue' },
+    responses: {
+      200: '{ venueId, counts: { table: n } }',
+      400: 'bad venueId',
+      401: 'no or wrong credentials',
+      404: 'unknown venue',
+    },
   });
   app.get('/api/debug/counts', async (request, reply) => {
     if (!isAdminRequest(deps.config, request)) {
@@ -146,17 +172,27 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     }
     const parsed = countsQuery.safeParse(request.query);
     if (!parsed.success) {
-      return reply.code(400).send({ error: 'bad_request', message: parsed.error.issues.map((i) => i.message).join('; ') });
+      return reply.code(400).send({
+        error: 'bad_request',
+        message: parsed.error.issues.map((i) => i.message).join('; '),
+      });
     }
-    const { rows } = await deps.db.query('SELECT 1 FROM venues WHERE id = $1', [parsed.data.venueId]);
-    if (rows.length === 0) return reply.code(404).send({ error: 'not_found', message: 'No venue with that id.' });
-    return { venueId: parsed.data.venueId, counts: await venueRowCounts(deps.db, parsed.data.venueId) };
+    const { rows } = await deps.db.query('SELECT 1 FROM venues WHERE id = $1', [
+      parsed.data.venueId,
+    ]);
+    if (rows.length === 0)
+      return reply.code(404).send({ error: 'not_found', message: 'No venue with that id.' });
+    return {
+      venueId: parsed.data.venueId,
+      counts: await venueRowCounts(deps.db, parsed.data.venueId),
+    };
   });
 
   catalog.add({
     method: 'GET',
     path: '/metrics',
-    summary: 'Prometheus metrics: requests, errors and latency per route and procedure, payments, webhooks, DB pool.',
+    summary:
+      'Prometheus metrics: requests, errors and latency per route and procedure, payments, webhooks, DB pool.',
     auth: 'none (expose only on the internal network)',
     responses: { 200: 'text/plain; version=0.0.4' },
   });
@@ -168,12 +204,15 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   catalog.add({
     method: 'GET',
     path: '/api-docs',
-    summary: 'This page: every tRPC procedure and HTTP route with its input schema (also /api-docs.json).',
+    summary:
+      'This page: every tRPC procedure and HTTP route with its input schema (also /api-docs.json).',
     auth: 'none',
     responses: { 200: 'text/html' },
   });
   const docs = () => buildApiDocs(appRouter, catalog.routes);
-  app.get('/api-docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderApiDocsHtml(docs())));
+  app.get('/api-docs', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderApiDocsHtml(docs())),
+  );
   app.get('/api-docs.json', async () => docs());
 
   await registerPwa(app, options.pwaDir ?? defaultPwaDir);
@@ -219,8 +258,13 @@ async function registerPwa(app: FastifyInstance, pwaDir: string): Promise<void> 
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
-        .send(`The tablet app is not built. Run "pnpm build" (or "pnpm start", which builds it) and reload.`);
+        .send(
+          `The tablet app is not built. Run "pnpm build" (or "pnpm start", which builds it) and reload.`,
+        );
     }
-    return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
+    return reply.code(404).send({
+      error: 'not_found',
+      message: `No route ${request.method} ${request.url.split('?')[0]}`,
+    });
   });
 }

@@ -25,25 +25,45 @@ async function announce(server: RunningServer, config: Config): Promise<void> {
   const { db, clock } = server.deps;
   const baseUrl = config.publicUrl ?? server.url;
   const log = server.app.log;
-  const { rows } = await db.query<{ id: string; name: string }>("SELECT id, name FROM venues WHERE slug = 'demo'");
+  const { rows } = await db.query<{ id: string; name: string }>(
+    "SELECT id, name FROM venues WHERE slug = 'demo'",
+  );
   const { rows: anyVenue } = await db.query('SELECT 1 FROM venues LIMIT 1');
   const wantDemo =
-    config.seedDemo === 'true' || (config.seedDemo === 'auto' && config.nodeEnv !== 'production' && anyVenue.length === 0);
-  const lines = [`Servio is running (${db.mode === 'embedded' ? `embedded Postgres in ${config.dataDir}` : 'Postgres'}, Stripe: ${config.stripe.mode})`];
+    config.seedDemo === 'true' ||
+    (config.seedDemo === 'auto' && config.nodeEnv !== 'production' && anyVenue.length === 0);
+  const lines = [
+    `Servio is running (${db.mode === 'embedded' ? `embedded Postgres in ${config.dataDir}` : 'Postgres'}, Stripe: ${config.stripe.mode})`,
+  ];
   if (rows.length === 0 && wantDemo) {
     const seed = await seedDemoVenue(db, { baseUrl, now: clock.now() });
     log.info({ venueId: seed.venue.id }, 'demo venue seeded');
     lines.push(...describeDemo(seed.venue.name, seed.pairingCode.code, seed.urls, seed.staff));
   } else if (rows[0] && config.nodeEnv !== 'production') {
     const venue = rows[0];
-    const code = await createPairingCode(db, venue.id, { now: clock.now(), ttlMs: 24 * 60 * 60 * 1000, deviceName: 'Demo tablet' });
+    const code = await createPairingCode(db, venue.id, {
+      now: clock.now(),
+      ttlMs: 24 * 60 * 60 * 1000,
+      deviceName: 'Demo tablet',
+    });
     const { rows: table } = await db.query<{ qr_token: string }>(
       'SELECT qr_token FROM tables WHERE venue_id = $1 AND deleted_at IS NULL ORDER BY sort_order LIMIT 1',
       [venue.id],
     );
-    lines.push(...describeDemo(venue.name, code.code, demoUrls(baseUrl, table[0]?.qr_token ?? ''), undefined));
+    lines.push(
+      ...describeDemo(
+        venue.name,
+        code.code,
+        demoUrls(baseUrl, table[0]?.qr_token ?? ''),
+        undefined,
+      ),
+    );
   } else {
-    lines.push(`  Tablet app:    ${baseUrl}/`, `  Manager:       ${baseUrl}/manager`, `  Health:        ${baseUrl}/api/auth/health`);
+    lines.push(
+      `  Tablet app:    ${baseUrl}/`,
+      `  Manager:       ${baseUrl}/manager`,
+      `  Health:        ${baseUrl}/api/auth/health`,
+    );
   }
   console.log(`\n${lines.join('\n')}\n`);
 }
@@ -64,7 +84,9 @@ function describeDemo(
     `  API docs:      ${urls.apiDocs}`,
     ...(staff
       ? [`  Staff PINs:    ${staff.map((s) => `${s.name} (${s.role}) ${s.pin}`).join(', ')}`]
-      : ['  Staff PINs:    as printed when the demo was seeded (Olivia Owner 1000, Max Manager 2000, Wendy Waiter 3000, Cass Cashier 4000, Kit Kitchen 5000)']),
+      : [
+          '  Staff PINs:    as printed when the demo was seeded (Olivia Owner 1000, Max Manager 2000, Wendy Waiter 3000, Cass Cashier 4000, Kit Kitchen 5000)',
+        ]),
   ];
 }
 
@@ -92,6 +114,8 @@ function installShutdown(server: RunningServer): void {
 }
 
 main().catch((error: unknown) => {
-  console.error(`servio: start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `servio: start-up failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -35,7 +35,10 @@ export interface StartOptions {
  * Opens the database (migrating it), Stripe (or its emulator) and the HTTP server. Used by `pnpm start`
  * and by tests, so what is tested is what runs.
  */
-export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   if (config.sentryDsn) {
     Sentry.init({ dsn: config.sentryDsn, environment: config.nodeEnv, tracesSampleRate: 0 });
   }
@@ -44,7 +47,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     if (options.migrate ?? true) await migrateUp(db);
     const { gateway, emulator } = await createStripeGateway(config);
-    const deps: AppDeps = { config, db, stripe: gateway, clock: options.clock ?? systemClock, metrics: createMetrics(db) };
+    const deps: AppDeps = {
+      config,
+      db,
+      stripe: gateway,
+      clock: options.clock ?? systemClock,
+      metrics: createMetrics(db),
+    };
     const app = await buildApp(deps, {
       ...(options.pwaDir ? { pwaDir: options.pwaDir } : {}),
       ...(options.logStream ? { logStream: options.logStream } : {}),

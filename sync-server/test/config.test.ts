@@ -39,8 +39,16 @@ describe('configuration', () => {
   });
 
   it('names every bad variable at once', () => {
-    const problems = problemsOf({ LOG_LEVEL: 'loud', STRIPE_SECRET_KEY: 'not-a-key', PUBLIC_URL: 'pos' });
-    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['LOG_LEVEL', 'PUBLIC_URL', 'STRIPE_SECRET_KEY']);
+    const problems = problemsOf({
+      LOG_LEVEL: 'loud',
+      STRIPE_SECRET_KEY: 'not-a-key',
+      PUBLIC_URL: 'pos',
+    });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual([
+      'LOG_LEVEL',
+      'PUBLIC_URL',
+      'STRIPE_SECRET_KEY',
+    ]);
   });
 
   it('requires the publishable key once a secret key is set', () => {
@@ -51,7 +59,11 @@ describe('configuration', () => {
 
   it('requires the webhook secret in production with live keys', () => {
     expect(
-      problemsOf({ NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_abc', STRIPE_PUBLISHABLE_KEY: 'pk_live_abc' }),
+      problemsOf({
+        NODE_ENV: 'production',
+        STRIPE_SECRET_KEY: 'sk_live_abc',
+        STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
+      }),
     ).toEqual(['STRIPE_WEBHOOK_SECRET must be set in production with real Stripe keys']);
   });
 

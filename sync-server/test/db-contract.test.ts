@@ -6,7 +6,9 @@ describe.each(availableKinds)('Db contract on %s', (kind) => {
   let test: TestDb;
   beforeAll(async () => {
     test = await createTestDb(kind, { migrated: false });
-    await test.db.exec('CREATE TABLE things (id integer PRIMARY KEY, label text NOT NULL, n bigint)');
+    await test.db.exec(
+      'CREATE TABLE things (id integer PRIMARY KEY, label text NOT NULL, n bigint)',
+    );
   });
   afterAll(() => test.drop());
 

@@ -25,11 +25,15 @@ describe('parseMigration', () => {
   });
 
   it('refuses a file without a down part, naming the file', () => {
-    expect(() => parseMigration('0002_x.sql', '-- migrate:up\nSELECT 1;')).toThrow(/0002_x\.sql.*migrate:down/);
+    expect(() => parseMigration('0002_x.sql', '-- migrate:up\nSELECT 1;')).toThrow(
+      /0002_x\.sql.*migrate:down/,
+    );
   });
 
   it('refuses a badly named file', () => {
-    expect(() => parseMigration('add-things.sql', '-- migrate:up\n-- migrate:down\n')).toThrow(/NNNN_snake_name/);
+    expect(() => parseMigration('add-things.sql', '-- migrate:up\n-- migrate:down\n')).toThrow(
+      /NNNN_snake_name/,
+    );
   });
 });
 
@@ -52,7 +56,9 @@ describe.each(availableKinds)('migration runner on %s', (kind) => {
     const { rows } = await test.db.query<{ version: number; name: string; checksum: string }>(
       'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
     );
-    expect(rows).toEqual(readMigrations(dir).map(({ version, name, checksum }) => ({ version, name, checksum })));
+    expect(rows).toEqual(
+      readMigrations(dir).map(({ version, name, checksum }) => ({ version, name, checksum })),
+    );
     expect(await migrateUp(test.db, { dir })).toEqual([]);
     const status = await migrationStatus(test.db, dir);
     expect(status.pending).toEqual([]);
@@ -66,7 +72,8 @@ describe.each(availableKinds)('migration runner on %s', (kind) => {
     );
     // On Postgres the second runner is a second pool (as a second server process would be);
     // PGlite is single-process, so the second runner shares the embedded database.
-    const second = kind === 'postgres' ? createPgDb({ connectionString: test.url!, max: 2 }) : test.db;
+    const second =
+      kind === 'postgres' ? createPgDb({ connectionString: test.url!, max: 2 }) : test.db;
     try {
       const [a, b] = await Promise.all([migrateUp(test.db, { dir }), migrateUp(second, { dir })]);
       expect(a.length + b.length).toBe(readMigrations(dir).length);
@@ -80,7 +87,10 @@ describe.each(availableKinds)('migration runner on %s', (kind) => {
   it('refuses to run when an applied file changed, and applies nothing', async () => {
     await migrateUp(test.db, { dir });
     appendFileSync(path.join(dir, '0001_core_schema.sql'), '\n-- edited after it was applied\n');
-    writeFileSync(path.join(dir, '0998_new.sql'), '-- migrate:up\nCREATE TABLE fresh (id int);\n-- migrate:down\nDROP TABLE fresh;\n');
+    writeFileSync(
+      path.join(dir, '0998_new.sql'),
+      '-- migrate:up\nCREATE TABLE fresh (id int);\n-- migrate:down\nDROP TABLE fresh;\n',
+    );
     await expect(migrateUp(test.db, { dir })).rejects.toThrow(/0001_core_schema: checksum changed/);
     const { rows } = await test.db.query(`SELECT to_regclass('fresh') AS t`);
     expect(rows[0]).toEqual({ t: null });
@@ -102,7 +112,9 @@ describe.each(availableKinds)('migration runner on %s', (kind) => {
     const files = readMigrations(dir);
     const reverted = await migrateDown(test.db, { dir });
     expect(reverted?.version).toBe(files.at(-1)!.version);
-    expect((await migrationStatus(test.db, dir)).pending.map((m) => m.version)).toEqual([files.at(-1)!.version]);
+    expect((await migrationStatus(test.db, dir)).pending.map((m) => m.version)).toEqual([
+      files.at(-1)!.version,
+    ]);
     await migrateUp(test.db, { dir });
     expect(await tables()).toEqual(before);
   });

@@ -18,11 +18,22 @@ describe('operations surface', () => {
 
   beforeAll(async () => {
     test = await createTestDb();
-    venueA = await seedDemoVenue(test.db, { baseUrl: 'http://pos.test', now: Date.now(), slug: 'venue-a' });
-    venueB = await seedDemoVenue(test.db, { baseUrl: 'http://pos.test', now: Date.now(), slug: 'venue-b' });
+    venueA = await seedDemoVenue(test.db, {
+      baseUrl: 'http://pos.test',
+      now: Date.now(),
+      slug: 'venue-a',
+    });
+    venueB = await seedDemoVenue(test.db, {
+      baseUrl: 'http://pos.test',
+      now: Date.now(),
+      slug: 'venue-b',
+    });
     pwaDir = mkdtempSync(path.join(os.tmpdir(), 'servio-pwa-'));
     mkdirSync(path.join(pwaDir, 'assets'));
-    writeFileSync(path.join(pwaDir, 'index.html'), '<!doctype html><title>Servio app shell</title>');
+    writeFileSync(
+      path.join(pwaDir, 'index.html'),
+      '<!doctype html><title>Servio app shell</title>',
+    );
     writeFileSync(path.join(pwaDir, 'assets', 'app-abc123.js'), 'console.log("app")');
     server = await startTestServer(test.db, { env: { ADMIN_TOKEN }, pwaDir });
   });
@@ -32,7 +43,8 @@ describe('operations surface', () => {
     rmSync(pwaDir, { recursive: true, force: true });
   });
 
-  const get = (url: string, headers: Record<string, string> = {}) => fetch(`${server.url}${url}`, { headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}${url}`, { headers });
 
   describe('GET /api/auth/health', () => {
     it('answers 200 in the runbook shape when the database is current', async () => {
@@ -56,21 +68,26 @@ describe('operations surface', () => {
         const response = await get('/api/auth/health');
         expect(response.status).toBe(503);
         const body = await response.json();
-        expect(body).toMatchObject({ status: 'unhealthy', database: { reachable: true, migrations: 'pending' } });
+        expect(body).toMatchObject({
+          status: 'unhealthy',
+          database: { reachable: true, migrations: 'pending' },
+        });
         expect(body.database.pending).toContain('0001_core_schema');
       } finally {
         const { readMigrations } = await import('../src/db/migrations.ts');
         const first = readMigrations()[0]!;
-        await test.db.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-          first.version,
-          first.name,
-          first.checksum,
-        ]);
+        await test.db.query(
+          'INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
+          [first.version, first.name, first.checksum],
+        );
       }
     });
 
     it('answers 503 when the database cannot be reached', async () => {
-      const unreachable = createPgDb({ connectionString: 'postgres://postgres@127.0.0.1:1/servio', max: 1 });
+      const unreachable = createPgDb({
+        connectionString: 'postgres://postgres@127.0.0.1:1/servio',
+        max: 1,
+      });
       const down = await startTestServer(unreachable);
       try {
         const response = await fetch(`${down.url}/api/auth/health`);
@@ -100,7 +117,10 @@ describe('operations surface', () => {
     });
 
     it('counts only the asked venue’s rows', async () => {
-      await test.db.query("UPDATE staff SET active = false WHERE venue_id = $1 AND role = 'waiter'", [venueB.venue.id]);
+      await test.db.query(
+        "UPDATE staff SET active = false WHERE venue_id = $1 AND role = 'waiter'",
+        [venueB.venue.id],
+      );
       const response = await get(`/api/debug/counts?venueId=${venueA.venue.id}`, {
         authorization: `Bearer ${ADMIN_TOKEN}`,
       });
@@ -122,7 +142,10 @@ describe('operations surface', () => {
       const bad = await get('/api/debug/counts?venueId=venue-a', auth);
       expect(bad.status).toBe(400);
       expect((await bad.json()).message).toMatch(/venueId/);
-      const unknown = await get('/api/debug/counts?venueId=00000000-0000-7000-8000-000000000000', auth);
+      const unknown = await get(
+        '/api/debug/counts?venueId=00000000-0000-7000-8000-000000000000',
+        auth,
+      );
       expect(unknown.status).toBe(404);
     });
 
@@ -145,7 +168,9 @@ describe('operations surface', () => {
       const response = await get('/api/auth/health', { 'x-request-id': 'req-abc-123' });
       expect(response.headers.get('x-request-id')).toBe('req-abc-123');
       const lines = server.logs.filter((line) => line.requestId === 'req-abc-123');
-      expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+      expect(lines.map((line) => line.msg)).toEqual(
+        expect.arrayContaining(['incoming request', 'request completed']),
+      );
     });
 
     it('generates an id when none (or a forged one) is sent', async () => {
@@ -174,8 +199,12 @@ describe('operations surface', () => {
       await get('/api/auth/health');
       await get('/api/nothing-here');
       const text = await (await get('/metrics')).text();
-      expect(text).toMatch(/servio_http_requests_total\{method="GET",route="\/api\/auth\/health",status="200"\} \d+/);
-      expect(text).toMatch(/servio_http_errors_total\{method="GET",route="[^"]+",class="4xx"\} \d+/);
+      expect(text).toMatch(
+        /servio_http_requests_total\{method="GET",route="\/api\/auth\/health",status="200"\} \d+/,
+      );
+      expect(text).toMatch(
+        /servio_http_errors_total\{method="GET",route="[^"]+",class="4xx"\} \d+/,
+      );
       expect(text).toContain('servio_http_request_duration_seconds_bucket');
       expect(text).toMatch(/servio_db_pool_connections\{state="total"\} \d+/);
     });

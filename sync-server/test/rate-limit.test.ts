@@ -23,10 +23,14 @@ describe.each([
   it('answers 429 with Retry-After once a route class has used its allowance', async () => {
     const config = testConfig({ RATE_LIMIT_DEFAULT: '3', ...(url ? { REDIS_URL: url } : {}) });
     limits = createRateLimits(config, `servio_rl_test_${randomUUID()}`);
-    const server = await startTestServer(test.db, { env: { RATE_LIMIT_DEFAULT: '3' }, rateLimits: limits });
+    const server = await startTestServer(test.db, {
+      env: { RATE_LIMIT_DEFAULT: '3' },
+      rateLimits: limits,
+    });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 3; i += 1) statuses.push((await fetch(`${server.url}/api/auth/health`)).status);
+      for (let i = 0; i < 3; i += 1)
+        statuses.push((await fetch(`${server.url}/api/auth/health`)).status);
       expect(statuses).toEqual([200, 200, 200]);
       const refused = await fetch(`${server.url}/api/auth/health`);
       expect(refused.status).toBe(429);

@@ -9,8 +9,16 @@ describe.each(availableKinds)('row-level security on %s', (kind) => {
   let b: DemoSeed;
   beforeAll(async () => {
     test = await createTestDb(kind);
-    a = await seedDemoVenue(test.db, { baseUrl: 'http://pos.test', now: Date.now(), slug: 'rls-a' });
-    b = await seedDemoVenue(test.db, { baseUrl: 'http://pos.test', now: Date.now(), slug: 'rls-b' });
+    a = await seedDemoVenue(test.db, {
+      baseUrl: 'http://pos.test',
+      now: Date.now(),
+      slug: 'rls-a',
+    });
+    b = await seedDemoVenue(test.db, {
+      baseUrl: 'http://pos.test',
+      now: Date.now(),
+      slug: 'rls-b',
+    });
   });
   afterAll(() => test.drop());
 
@@ -20,14 +28,19 @@ describe.each(availableKinds)('row-level security on %s', (kind) => {
       return new Set(rows.map((row) => row.venue_id));
     });
     expect([...names]).toEqual([a.venue.id]);
-    const venues = await inVenue(test.db, b.venue.id, (tx) => tx.query<{ id: string }>('SELECT id FROM venues'));
+    const venues = await inVenue(test.db, b.venue.id, (tx) =>
+      tx.query<{ id: string }>('SELECT id FROM venues'),
+    );
     expect(venues.rows.map((row) => row.id)).toEqual([b.venue.id]);
   });
 
   it('refuses to write a row into another venue', async () => {
     await expect(
       inVenue(test.db, a.venue.id, (tx) =>
-        tx.query("INSERT INTO tax_rates (venue_id, id, name, rate_bps) VALUES ($1, gen_random_uuid(), 'x', 0)", [b.venue.id]),
+        tx.query(
+          "INSERT INTO tax_rates (venue_id, id, name, rate_bps) VALUES ($1, gen_random_uuid(), 'x', 0)",
+          [b.venue.id],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -38,7 +51,10 @@ describe.each(availableKinds)('row-level security on %s', (kind) => {
       tx.query("UPDATE tables SET name = 'stolen' WHERE id = $1", [table.id]),
     );
     expect(result.rowCount).toBe(0);
-    const { rows } = await test.db.query<{ name: string }>('SELECT name FROM tables WHERE id = $1', [table.id]);
+    const { rows } = await test.db.query<{ name: string }>(
+      'SELECT name FROM tables WHERE id = $1',
+      [table.id],
+    );
     expect(rows[0]!.name).toBe(table.name);
   });
 
@@ -51,8 +67,8 @@ describe.each(availableKinds)('row-level security on %s', (kind) => {
   });
 
   it('keeps webhook events and migrations out of the venue role’s reach', async () => {
-    await expect(inVenue(test.db, a.venue.id, (tx) => tx.query('SELECT * FROM stripe_webhook_events'))).rejects.toThrow(
-      /permission denied/,
-    );
+    await expect(
+      inVenue(test.db, a.venue.id, (tx) => tx.query('SELECT * FROM stripe_webhook_events')),
+    ).rejects.toThrow(/permission denied/);
   });
 });

@@ -7,10 +7,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function startMain(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -20,7 +31,11 @@ function startMain(env: Record<string, string>): { child: ChildProcess; output: 
   return { child, output: () => text, exited };
 }
 
-async function waitFor(condition: () => boolean, what: string, exited: Promise<unknown>): Promise<void> {
+async function waitFor(
+  condition: () => boolean,
+  what: string,
+  exited: Promise<unknown>,
+): Promise<void> {
   let done = false;
   void exited.then(() => (done = true));
   while (!condition()) {
@@ -46,14 +61,22 @@ describe('pnpm start (src/main.ts)', () => {
     const health = /Health: +(\S+)/.exec(out)![1]!;
     const response = await fetch(health);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'healthy', database: { mode: 'embedded' } });
+    expect(await response.json()).toMatchObject({
+      status: 'healthy',
+      database: { mode: 'embedded' },
+    });
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   });
 
   it('refuses to start on a malformed variable with one line naming it', async () => {
-    const run = startMain({ PORT: 'eighty', DATA_DIR: path.join(os.tmpdir(), 'servio-never-created') });
+    const run = startMain({
+      PORT: 'eighty',
+      DATA_DIR: path.join(os.tmpdir(), 'servio-never-created'),
+    });
     expect(await run.exited).toBe(1);
-    expect(run.output().trim()).toMatch(/^servio: cannot start\. PORT must be .*\(got "eighty"\)\.$/);
+    expect(run.output().trim()).toMatch(
+      /^servio: cannot start\. PORT must be .*\(got "eighty"\)\.$/,
+    );
   });
 });

@@ -9,7 +9,10 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /** True when the request carries ADMIN_TOKEN as its bearer; always false while ADMIN_TOKEN is unset. */
-export function isAdminRequest(config: Pick<Config, 'adminToken'>, request: FastifyRequest): boolean {
+export function isAdminRequest(
+  config: Pick<Config, 'adminToken'>,
+  request: FastifyRequest,
+): boolean {
   const expected = config.adminToken;
   const given = bearerToken(request);
   if (!expected || !given) return false;

@@ -15,7 +15,14 @@ export async function createPairingCode(
   await tx.query(
     `INSERT INTO pairing_codes (venue_id, id, code_hash, device_name, created_by, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [venueId, uuidv7(), hashToken(code), options.deviceName ?? null, options.createdBy ?? null, expiresAt],
+    [
+      venueId,
+      uuidv7(),
+      hashToken(code),
+      options.deviceName ?? null,
+      options.createdBy ?? null,
+      expiresAt,
+    ],
   );
   return { code, expiresAt };
 }

@@ -17,7 +17,11 @@ export function fail(command: string, message: string): never {
   process.exit(1);
 }
 
-export async function withDb<T>(command: string, config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
+export async function withDb<T>(
+  command: string,
+  config: Config,
+  fn: (db: Db) => Promise<T>,
+): Promise<T> {
   let db: Db;
   try {
     db = await openDb(config);

@@ -11,15 +11,28 @@ const config = configOrExit('db:backup');
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const file = path.resolve(
   process.env.INIT_CWD ?? process.cwd(),
-  positional()[0] ?? path.join(repoRoot, '.servio/backups', `servio-${stamp}.${config.databaseUrl ? 'dump' : 'tar.gz'}`),
+  positional()[0] ??
+    path.join(
+      repoRoot,
+      '.servio/backups',
+      `servio-${stamp}.${config.databaseUrl ? 'dump' : 'tar.gz'}`,
+    ),
 );
 mkdirSync(path.dirname(file), { recursive: true });
 
 if (config.databaseUrl) {
-  const result = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, config.databaseUrl], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (result.error) fail('db:backup', `pg_dump could not run (${result.error.message}); install the PostgreSQL client`);
+  const result = spawnSync(
+    'pg_dump',
+    ['--format=custom', '--no-owner', `--file=${file}`, config.databaseUrl],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  if (result.error)
+    fail(
+      'db:backup',
+      `pg_dump could not run (${result.error.message}); install the PostgreSQL client`,
+    );
   if (result.status !== 0) fail('db:backup', `pg_dump failed with exit code ${result.status}`);
 } else {
   let unlock: () => void;

@@ -19,7 +19,10 @@ await withDb('demo:seed', config, async (db) => {
   }
   console.log(`Seeded ${seed.venue.name} (${seed.venue.slug}, ${seed.venue.id})`);
   console.log(`  pairing code ${seed.pairingCode.code} (until ${seed.pairingCode.expiresAt})`);
-  for (const person of seed.staff) console.log(`  ${person.role.padEnd(8)} ${person.name.padEnd(14)} PIN ${person.pin}`);
-  console.log(`  ${seed.menu.items} menu items in ${seed.menu.categories} categories, ${seed.tables.length} tables`);
+  for (const person of seed.staff)
+    console.log(`  ${person.role.padEnd(8)} ${person.name.padEnd(14)} PIN ${person.pin}`);
+  console.log(
+    `  ${seed.menu.items} menu items in ${seed.menu.categories} categories, ${seed.tables.length} tables`,
+  );
   console.log(`  table ${seed.tables[0]!.name} pays at ${seed.tables[0]!.payUrl}`);
 });

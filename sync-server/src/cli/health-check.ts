@@ -27,14 +27,20 @@ async function checkStripe(config: Config): Promise<void> {
   record(
     'webhook secret',
     Boolean(webhookSecret),
-    webhookSecret ? 'STRIPE_WEBHOOK_SECRET is set' : `STRIPE_WEBHOOK_SECRET is missing: webhooks cannot be verified in ${mode} mode`,
+    webhookSecret
+      ? 'STRIPE_WEBHOOK_SECRET is set'
+      : `STRIPE_WEBHOOK_SECRET is missing: webhooks cannot be verified in ${mode} mode`,
   );
   try {
     const stripe = new Stripe(secretKey!, { timeout: 5_000, maxNetworkRetries: 0 });
     await stripe.balance.retrieve();
     record('stripe api', true, 'the secret key is accepted by Stripe');
   } catch (error) {
-    record('stripe api', false, `Stripe did not accept the key or could not be reached: ${(error as Error).message}`);
+    record(
+      'stripe api',
+      false,
+      `Stripe did not accept the key or could not be reached: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -55,10 +61,25 @@ async function main(): Promise<void> {
       ? await databaseFromRunningServer(owner.url)
       : await withDb('health:check', config, (db) => checkDatabase(db));
   } catch (error) {
-    database = { mode: config.databaseUrl ? 'postgres' : 'embedded', reachable: false, latencyMs: null, migrations: 'unknown', pending: [], error: (error as Error).message };
+    database = {
+      mode: config.databaseUrl ? 'postgres' : 'embedded',
+      reachable: false,
+      latencyMs: null,
+      migrations: 'unknown',
+      pending: [],
+      error: (error as Error).message,
+    };
   }
-  const where = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded, ${config.dataDir}${owner ? ` (via the running server, pid ${owner.pid})` : ''}`;
-  record('database', database.reachable, database.reachable ? `${where}, ${database.latencyMs} ms` : `${where}: ${database.error ?? 'unreachable'}`);
+  const where = config.databaseUrl
+    ? 'Postgres (DATABASE_URL)'
+    : `embedded, ${config.dataDir}${owner ? ` (via the running server, pid ${owner.pid})` : ''}`;
+  record(
+    'database',
+    database.reachable,
+    database.reachable
+      ? `${where}, ${database.latencyMs} ms`
+      : `${where}: ${database.error ?? 'unreachable'}`,
+  );
   if (database.reachable) {
     record(
       'migrations',

@@ -11,7 +11,8 @@ import {
 } from '../db/migrations.ts';
 import { configOrExit, fail, hasFlag, positional, withDb } from './common.ts';
 
-const label = (m: Pick<MigrationFile, 'version' | 'name'>) => `${String(m.version).padStart(4, '0')}_${m.name}`;
+const label = (m: Pick<MigrationFile, 'version' | 'name'>) =>
+  `${String(m.version).padStart(4, '0')}_${m.name}`;
 
 async function ask(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -23,8 +24,13 @@ async function ask(question: string): Promise<string> {
 }
 
 async function create(nameArg: string | undefined): Promise<void> {
-  const raw = nameArg ?? (process.stdin.isTTY ? await ask('Name of the migration (e.g. add table notes): ') : '');
-  const name = raw.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const raw =
+    nameArg ??
+    (process.stdin.isTTY ? await ask('Name of the migration (e.g. add table notes): ') : '');
+  const name = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   if (!name) fail('migrate:create', 'give the migration a name: pnpm run migrate:create <name>');
   const next = (readMigrations().at(-1)?.version ?? 0) + 1;
   const file = path.join(migrationsDir, `${String(next).padStart(4, '0')}_${name}.sql`);
@@ -42,8 +48,12 @@ async function main(): Promise<void> {
   switch (command) {
     case 'auto':
       return withDb('migrate:auto', config, async (db) => {
-        const applied = await migrateUp(db, { onApply: (m) => console.log(`applying ${label(m)}`) });
-        console.log(applied.length ? `applied ${applied.length} migration(s)` : 'database is current');
+        const applied = await migrateUp(db, {
+          onApply: (m) => console.log(`applying ${label(m)}`),
+        });
+        console.log(
+          applied.length ? `applied ${applied.length} migration(s)` : 'database is current',
+        );
       });
     case 'prod':
       return withDb('migrate:prod', config, async (db) => {
@@ -51,11 +61,16 @@ async function main(): Promise<void> {
         if (status.drifted.length) {
           fail('migrate:prod', status.drifted.map((d) => `${label(d)}: ${d.problem}`).join('; '));
         }
-        console.log(`plan: ${status.pending.length ? status.pending.map(label).join(', ') : 'nothing to apply'}`);
+        console.log(
+          `plan: ${status.pending.length ? status.pending.map(label).join(', ') : 'nothing to apply'}`,
+        );
         try {
           await migrateUp(db, { onApply: (m) => console.log(`applying ${label(m)}`) });
         } catch (error) {
-          fail('migrate:prod', `failed, nothing of the failing migration was kept: ${(error as Error).message}`);
+          fail(
+            'migrate:prod',
+            `failed, nothing of the failing migration was kept: ${(error as Error).message}`,
+          );
         }
         console.log('done');
       });
@@ -64,8 +79,11 @@ async function main(): Promise<void> {
         const last = (await migrationStatus(db)).applied.at(-1);
         if (!last) return console.log('no migration is applied');
         if (!hasFlag('--yes')) {
-          if (!process.stdin.isTTY) fail('migrate:down', `would revert ${label(last)}; pass --yes to confirm`);
-          const answer = await ask(`Revert ${label(last)}? Its down part drops what it created. [y/N] `);
+          if (!process.stdin.isTTY)
+            fail('migrate:down', `would revert ${label(last)}; pass --yes to confirm`);
+          const answer = await ask(
+            `Revert ${label(last)}? Its down part drops what it created. [y/N] `,
+          );
           if (!/^y(es)?$/i.test(answer)) return console.log('nothing reverted');
         }
         const reverted = await migrateDown(db);
@@ -74,7 +92,8 @@ async function main(): Promise<void> {
     case 'status':
       return withDb('migrate:status', config, async (db) => {
         const status = await migrationStatus(db);
-        for (const m of status.applied) console.log(`applied  ${label(m)}  ${m.appliedAt.toISOString()}`);
+        for (const m of status.applied)
+          console.log(`applied  ${label(m)}  ${m.appliedAt.toISOString()}`);
         for (const m of status.pending) console.log(`pending  ${label(m)}`);
         for (const d of status.drifted) console.log(`DRIFTED  ${label(d)}  ${d.problem}`);
         if (status.drifted.length) process.exitCode = 1;

@@ -5,13 +5,6 @@ import { fileURLToPath } from 'node:url';
 /** The repository root: relative paths in the configuration are taken from here, whatever the cwd. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-const optionalString = z
-  .string()
-  .transform((value) => value.trim())
-  .pipe(z.string())
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
-
 const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'a postgres:// or postgresql:// URL');
@@ -31,7 +24,10 @@ const envSchema = z.object({
     .string()
     .regex(/^pk_(test|live)_\w+$/, 'a Stripe publishable key (pk_test_…, pk_live_…)')
     .optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'a webhook signing secret (whsec_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'a webhook signing secret (whsec_…)')
+    .optional(),
   REDIS_URL: z
     .string()
     .refine((value) => /^rediss?:\/\//.test(value), 'a redis:// or rediss:// URL')
@@ -101,14 +97,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       : 'test'
     : 'emulator';
   if (mode !== 'emulator' && !env.STRIPE_PUBLISHABLE_KEY) {
-    problems.push('STRIPE_PUBLISHABLE_KEY must be set when STRIPE_SECRET_KEY is set (the pay page needs it)');
+    problems.push(
+      'STRIPE_PUBLISHABLE_KEY must be set when STRIPE_SECRET_KEY is set (the pay page needs it)',
+    );
   }
   if (
     env.STRIPE_PUBLISHABLE_KEY &&
     mode !== 'emulator' &&
     env.STRIPE_PUBLISHABLE_KEY.includes('_live_') !== (mode === 'live')
   ) {
-    problems.push('STRIPE_PUBLISHABLE_KEY must be of the same mode (test/live) as STRIPE_SECRET_KEY');
+    problems.push(
+      'STRIPE_PUBLISHABLE_KEY must be of the same mode (test/live) as STRIPE_SECRET_KEY',
+    );
   }
   if (env.NODE_ENV === 'production' && mode !== 'emulator' && !env.STRIPE_WEBHOOK_SECRET) {
     problems.push('STRIPE_WEBHOOK_SECRET must be set in production with real Stripe keys');
@@ -131,11 +131,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sentryDsn: env.SENTRY_DSN,
     logLevel: env.LOG_LEVEL,
     adminToken: env.ADMIN_TOKEN,
-    rateLimits: { default: env.RATE_LIMIT_DEFAULT, auth: env.RATE_LIMIT_AUTH, webhook: env.RATE_LIMIT_WEBHOOK },
+    rateLimits: {
+      default: env.RATE_LIMIT_DEFAULT,
+      auth: env.RATE_LIMIT_AUTH,
+      webhook: env.RATE_LIMIT_WEBHOOK,
+    },
     seedDemo: env.SEED_DEMO,
   };
 }
 
 function redactValue(name: string, value: string): string {
-  return /SECRET|TOKEN|KEY|DSN|PASSWORD/.test(name) || /:\/\/[^@]*@/.test(value) ? '<redacted>' : value;
+  return /SECRET|TOKEN|KEY|DSN|PASSWORD/.test(name) || /:\/\/[^@]*@/.test(value)
+    ? '<redacted>'
+    : value;
 }

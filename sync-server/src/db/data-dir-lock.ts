@@ -43,16 +43,28 @@ export class DataDirBusyError extends Error {
   }
 }
 
-export function lockDataDir(dataDir: string, info: Omit<DataDirOwner, 'pid' | 'startedAt'> = {}): () => void {
+export function lockDataDir(
+  dataDir: string,
+  info: Omit<DataDirOwner, 'pid' | 'startedAt'> = {},
+): () => void {
   const owner = dataDirOwner(dataDir);
   if (owner) throw new DataDirBusyError(dataDir, owner);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const write = (extra: Omit<DataDirOwner, 'pid' | 'startedAt'>) =>
-    writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), ...extra }));
+    writeFileSync(
+      lockPath(dataDir),
+      JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), ...extra }),
+    );
   write(info);
   return () => rmSync(lockPath(dataDir), { force: true });
 }
 
-export function updateDataDirLock(dataDir: string, info: Omit<DataDirOwner, 'pid' | 'startedAt'>): void {
-  writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), ...info }));
+export function updateDataDirLock(
+  dataDir: string,
+  info: Omit<DataDirOwner, 'pid' | 'startedAt'>,
+): void {
+  writeFileSync(
+    lockPath(dataDir),
+    JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), ...info }),
+  );
 }

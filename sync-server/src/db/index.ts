@@ -10,7 +10,10 @@ export type { Db, Queryable, Session, QueryResult, Row, DbMode, PoolStats } from
  * Real Postgres when a URL is given, otherwise the embedded PGlite in `dataDir`, locked to this
  * process for as long as it is open.
  */
-export async function openDb(config: { databaseUrl?: string | undefined; dataDir: string }): Promise<Db> {
+export async function openDb(config: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}): Promise<Db> {
   if (config.databaseUrl) return createPgDb({ connectionString: config.databaseUrl });
   const unlock = lockDataDir(config.dataDir);
   try {

@@ -45,7 +45,9 @@ export function parseMigration(file: string, text: string): MigrationFile {
   const upAt = text.search(/^--\s*migrate:up\s*$/m);
   const downAt = text.search(/^--\s*migrate:down\s*$/m);
   if (upAt < 0 || downAt < 0 || downAt < upAt) {
-    throw new MigrationError(`${file}: needs a "-- migrate:up" part followed by a "-- migrate:down" part`);
+    throw new MigrationError(
+      `${file}: needs a "-- migrate:up" part followed by a "-- migrate:down" part`,
+    );
   }
   return {
     version: Number(match[1]),
@@ -61,7 +63,9 @@ export function readMigrations(dir = migrationsDir): MigrationFile[] {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.sql'))
     .sort();
-  const migrations = files.map((name) => parseMigration(name, readFileSync(path.join(dir, name), 'utf8')));
+  const migrations = files.map((name) =>
+    parseMigration(name, readFileSync(path.join(dir, name), 'utf8')),
+  );
   const seen = new Set<number>();
   for (const migration of migrations) {
     if (seen.has(migration.version)) {
@@ -82,9 +86,12 @@ async function ensureTable(db: Queryable): Promise<void> {
 }
 
 async function readApplied(db: Queryable): Promise<AppliedMigration[]> {
-  const { rows } = await db.query<{ version: number; name: string; checksum: string; applied_at: Date }>(
-    'SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version',
-  );
+  const { rows } = await db.query<{
+    version: number;
+    name: string;
+    checksum: string;
+    applied_at: Date;
+  }>('SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version');
   return rows.map((row) => ({
     version: row.version,
     name: row.name,
@@ -108,7 +115,10 @@ function compare(files: MigrationFile[], applied: AppliedMigration[]): Migration
 }
 
 /** Reads the state without changing anything (no table is created). */
-export async function migrationStatus(db: Queryable, dir = migrationsDir): Promise<MigrationStatus> {
+export async function migrationStatus(
+  db: Queryable,
+  dir = migrationsDir,
+): Promise<MigrationStatus> {
   const files = readMigrations(dir);
   const { rows } = await db.query<{ exists: boolean }>(
     `SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`,
@@ -119,7 +129,10 @@ export async function migrationStatus(db: Queryable, dir = migrationsDir): Promi
 
 function driftMessage(status: MigrationStatus): string {
   return status.drifted
-    .map((d) => `migration ${String(d.version).padStart(4, '0')}_${d.name}: ${d.problem} since it was applied`)
+    .map(
+      (d) =>
+        `migration ${String(d.version).padStart(4, '0')}_${d.name}: ${d.problem} since it was applied`,
+    )
     .join('; ');
 }
 
@@ -153,11 +166,10 @@ export async function migrateUp(db: Db, options: MigrateOptions = {}): Promise<M
       options.onApply?.(migration);
       await session.transaction(async (tx) => {
         await tx.exec(migration.up);
-        await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-          migration.version,
-          migration.name,
-          migration.checksum,
-        ]);
+        await tx.query(
+          'INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
+          [migration.version, migration.name, migration.checksum],
+        );
       });
     }
     return status.pending;
@@ -165,13 +177,19 @@ export async function migrateUp(db: Db, options: MigrateOptions = {}): Promise<M
 }
 
 /** Reverts the newest applied migration with its down part; returns it, or undefined when none is applied. */
-export async function migrateDown(db: Db, options: MigrateOptions = {}): Promise<MigrationFile | undefined> {
+export async function migrateDown(
+  db: Db,
+  options: MigrateOptions = {},
+): Promise<MigrationFile | undefined> {
   return withMigrationLock(db, async (session) => {
     const status = compare(readMigrations(options.dir), await readApplied(session));
     const last = status.applied.at(-1);
     if (!last) return undefined;
     const file = readMigrations(options.dir).find((m) => m.version === last.version);
-    if (!file) throw new MigrationError(`migration ${last.version}_${last.name} has no file to take its down part from`);
+    if (!file)
+      throw new MigrationError(
+        `migration ${last.version}_${last.name} has no file to take its down part from`,
+      );
     if (file.checksum !== last.checksum) throw new MigrationError(driftMessage(status));
     options.onApply?.(file);
     await session.transaction(async (tx) => {

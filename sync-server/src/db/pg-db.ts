@@ -5,7 +5,10 @@ import type { Db, PoolStats, QueryResult, Queryable, Row, Session } from './db.t
 // (2^53), and money is integer minor units, so parse int8 as a number in one place.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-async function inTransaction<T>(client: pg.PoolClient, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  client: pg.PoolClient,
+  fn: (tx: Queryable) => Promise<T>,
+): Promise<T> {
   await client.query('BEGIN');
   try {
     const result = await fn(wrap(client));
@@ -19,7 +22,10 @@ async function inTransaction<T>(client: pg.PoolClient, fn: (tx: Queryable) => Pr
 
 function wrap(client: pg.PoolClient | pg.Pool): Queryable {
   return {
-    async query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    async query<R extends Row = Row>(
+      sql: string,
+      params?: readonly unknown[],
+    ): Promise<QueryResult<R>> {
       const result = await client.query<R>(sql, params as unknown[] | undefined);
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },

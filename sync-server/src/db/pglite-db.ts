@@ -26,7 +26,10 @@ class Lock {
 
 function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
-    async query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    async query<R extends Row = Row>(
+      sql: string,
+      params?: readonly unknown[],
+    ): Promise<QueryResult<R>> {
       const result = await target.query<R>(sql, params as unknown[] | undefined);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
     },
@@ -46,7 +49,9 @@ export interface PgliteDbOptions {
   loadDataDir?: Blob | File;
 }
 
-export async function createPgliteDb(options: PgliteDbOptions = {}): Promise<Db & { pglite: PGlite }> {
+export async function createPgliteDb(
+  options: PgliteDbOptions = {},
+): Promise<Db & { pglite: PGlite }> {
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),

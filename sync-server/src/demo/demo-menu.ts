@@ -16,19 +16,73 @@ export const demoModifierGroups: Record<
     name: 'Cooked',
     min: 1,
     max: 1,
-    options: [['Rare', 0], ['Medium rare', 0], ['Medium', 0], ['Well done', 0]],
+    options: [
+      ['Rare', 0],
+      ['Medium rare', 0],
+      ['Medium', 0],
+      ['Well done', 0],
+    ],
   },
   burgerExtras: {
     name: 'Extras',
     min: 0,
     max: 4,
-    options: [['Cheddar', 150], ['Bacon', 200], ['Avocado', 250], ['Fried egg', 150]],
+    options: [
+      ['Cheddar', 150],
+      ['Bacon', 200],
+      ['Avocado', 250],
+      ['Fried egg', 150],
+    ],
   },
-  side: { name: 'Side', min: 1, max: 1, options: [['Fries', 0], ['Salad', 0], ['Sweet potato fries', 150]] },
-  milk: { name: 'Milk', min: 0, max: 1, options: [['Oat milk', 50], ['Soy milk', 50], ['Lactose-free', 30]] },
-  size: { name: 'Size', min: 1, max: 1, options: [['Regular', 0], ['Large', 80]] },
-  spirit: { name: 'Mixer', min: 0, max: 2, options: [['Tonic', 0], ['Soda', 0], ['Ginger ale', 50]] },
-  dressing: { name: 'Dressing', min: 0, max: 1, options: [['Vinaigrette', 0], ['Caesar', 0], ['No dressing', 0]] },
+  side: {
+    name: 'Side',
+    min: 1,
+    max: 1,
+    options: [
+      ['Fries', 0],
+      ['Salad', 0],
+      ['Sweet potato fries', 150],
+    ],
+  },
+  milk: {
+    name: 'Milk',
+    min: 0,
+    max: 1,
+    options: [
+      ['Oat milk', 50],
+      ['Soy milk', 50],
+      ['Lactose-free', 30],
+    ],
+  },
+  size: {
+    name: 'Size',
+    min: 1,
+    max: 1,
+    options: [
+      ['Regular', 0],
+      ['Large', 80],
+    ],
+  },
+  spirit: {
+    name: 'Mixer',
+    min: 0,
+    max: 2,
+    options: [
+      ['Tonic', 0],
+      ['Soda', 0],
+      ['Ginger ale', 50],
+    ],
+  },
+  dressing: {
+    name: 'Dressing',
+    min: 0,
+    max: 1,
+    options: [
+      ['Vinaigrette', 0],
+      ['Caesar', 0],
+      ['No dressing', 0],
+    ],
+  },
 };
 
 export const demoMenu: { category: string; items: DemoItem[] }[] = [
@@ -45,9 +99,27 @@ export const demoMenu: { category: string; items: DemoItem[] }[] = [
   {
     category: 'Mains',
     items: [
-      { name: 'Steak frites', price: 2450, tax: 'food', station: 'kitchen', groups: ['doneness', 'side'] },
-      { name: 'Classic burger', price: 1490, tax: 'food', station: 'kitchen', groups: ['doneness', 'burgerExtras', 'side'] },
-      { name: 'Veggie burger', price: 1390, tax: 'food', station: 'kitchen', groups: ['burgerExtras', 'side'] },
+      {
+        name: 'Steak frites',
+        price: 2450,
+        tax: 'food',
+        station: 'kitchen',
+        groups: ['doneness', 'side'],
+      },
+      {
+        name: 'Classic burger',
+        price: 1490,
+        tax: 'food',
+        station: 'kitchen',
+        groups: ['doneness', 'burgerExtras', 'side'],
+      },
+      {
+        name: 'Veggie burger',
+        price: 1390,
+        tax: 'food',
+        station: 'kitchen',
+        groups: ['burgerExtras', 'side'],
+      },
       { name: 'Fish and chips', price: 1650, tax: 'food', station: 'kitchen' },
       { name: 'Mushroom risotto', price: 1550, tax: 'food', station: 'kitchen' },
       { name: 'Chicken curry', price: 1590, tax: 'food', station: 'kitchen' },
@@ -95,7 +167,11 @@ export const demoMenu: { category: string; items: DemoItem[] }[] = [
   },
 ];
 
-export const demoStaff: { name: string; role: 'owner' | 'manager' | 'waiter' | 'cashier' | 'kitchen'; pin: string }[] = [
+export const demoStaff: {
+  name: string;
+  role: 'owner' | 'manager' | 'waiter' | 'cashier' | 'kitchen';
+  pin: string;
+}[] = [
   { name: 'Olivia Owner', role: 'owner', pin: '1000' },
   { name: 'Max Manager', role: 'manager', pin: '2000' },
   { name: 'Wendy Waiter', role: 'waiter', pin: '3000' },

@@ -43,7 +43,11 @@ export async function seedDemoVenue(
 ): Promise<DemoSeed> {
   // Hash outside the transaction: scrypt is deliberately slow.
   const staff = await Promise.all(
-    demoStaff.map(async (person) => ({ ...person, id: uuidv7(), pinHash: await hashPin(person.pin) })),
+    demoStaff.map(async (person) => ({
+      ...person,
+      id: uuidv7(),
+      pinHash: await hashPin(person.pin),
+    })),
   );
   return db.transaction(async (tx) => {
     const venue = {
@@ -71,15 +75,33 @@ export async function seedDemoVenue(
 
     const tables: DemoSeed['tables'] = [];
     for (let n = 1; n <= 12; n += 1) {
-      const table = { id: uuidv7(), name: `T${n}`, area: n <= 8 ? 'Dining room' : 'Terrace', qrToken: randomToken(18) };
+      const table = {
+        id: uuidv7(),
+        name: `T${n}`,
+        area: n <= 8 ? 'Dining room' : 'Terrace',
+        qrToken: randomToken(18),
+      };
       await tx.query(
         `INSERT INTO tables (venue_id, id, name, area, seats, sort_order, qr_token, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [venue.id, table.id, table.name, table.area, n % 3 === 0 ? 6 : n % 2 === 0 ? 4 : 2, n, table.qrToken, version],
+        [
+          venue.id,
+          table.id,
+          table.name,
+          table.area,
+          n % 3 === 0 ? 6 : n % 2 === 0 ? 4 : 2,
+          n,
+          table.qrToken,
+          version,
+        ],
       );
       tables.push({ ...table, payUrl: `${options.baseUrl}/t/${table.qrToken}` });
     }
-    const pairingCode = await createPairingCode(tx, venue.id, { now: options.now, ttlMs: PAIRING_TTL_MS, deviceName: 'Demo tablet' });
+    const pairingCode = await createPairingCode(tx, venue.id, {
+      now: options.now,
+      ttlMs: PAIRING_TTL_MS,
+      deviceName: 'Demo tablet',
+    });
     return {
       venue,
       staff: staff.map(({ id, name, role, pin }) => ({ id, name, role, pin })),
@@ -91,7 +113,11 @@ export async function seedDemoVenue(
   });
 }
 
-async function seedMenu(tx: Queryable, venueId: string, version: number): Promise<DemoSeed['menu']> {
+async function seedMenu(
+  tx: Queryable,
+  venueId: string,
+  version: number,
+): Promise<DemoSeed['menu']> {
   const taxIds = { food: uuidv7(), drinks: uuidv7() };
   await tx.query(
     `INSERT INTO tax_rates (venue_id, id, name, rate_bps, version) VALUES ($1, $2, 'Food 10%', 1000, $4), ($1, $3, 'Drinks 20%', 2000, $4)`,
@@ -126,7 +152,18 @@ async function seedMenu(tx: Queryable, venueId: string, version: number): Promis
       await tx.query(
         `INSERT INTO menu_items (venue_id, id, category_id, name, description, price_minor, tax_rate_id, kitchen_station, sort_order, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [venueId, itemId, categoryId, item.name, item.description ?? '', item.price, taxIds[item.tax], item.station, itemIndex, version],
+        [
+          venueId,
+          itemId,
+          categoryId,
+          item.name,
+          item.description ?? '',
+          item.price,
+          taxIds[item.tax],
+          item.station,
+          itemIndex,
+          version,
+        ],
       );
       for (const [groupIndex, key] of (item.groups ?? []).entries()) {
         await tx.query(

@@ -27,7 +27,8 @@ export interface ApiDocs {
 }
 
 function jsonSchema(schema: unknown): unknown {
-  if (!(schema instanceof z.ZodType)) return schema === undefined ? null : { description: 'custom parser' };
+  if (!(schema instanceof z.ZodType))
+    return schema === undefined ? null : { description: 'custom parser' };
   try {
     return z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' });
   } catch {
@@ -39,7 +40,11 @@ function jsonSchema(schema: unknown): unknown {
 export function buildApiDocs(router: AnyTRPCRouter, routes: DocumentedRoute[]): ApiDocs {
   const procedures = Object.entries(router._def.procedures as Record<string, { _def: unknown }>)
     .map(([path, procedure]) => {
-      const def = procedure._def as { type: ProcedureDoc['type']; inputs: unknown[]; meta?: ProcedureMeta };
+      const def = procedure._def as {
+        type: ProcedureDoc['type'];
+        inputs: unknown[];
+        meta?: ProcedureMeta;
+      };
       const inputs = def.inputs.map(jsonSchema);
       return {
         path,
@@ -71,25 +76,32 @@ export function buildApiDocs(router: AnyTRPCRouter, routes: DocumentedRoute[]): 
   };
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const schemaBlock = (label: string, schema: unknown) =>
-  schema === null ? '' : `<details><summary>${label}</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details>`;
+  schema === null
+    ? ''
+    : `<details><summary>${label}</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details>`;
 
 export function renderApiDocsHtml(docs: ApiDocs): string {
   const routeRows = docs.routes
     .map(
-      (r) => `<section id="${escape(r.method + r.path)}"><h3><code>${r.method} ${escape(r.path)}</code></h3>
+      (
+        r,
+      ) => `<section id="${escape(r.method + r.path)}"><h3><code>${r.method} ${escape(r.path)}</code></h3>
 <p>${escape(r.summary)}</p><p><strong>Auth:</strong> ${escape(r.auth)}</p>
 <p><strong>Responses:</strong> ${Object.entries(r.responses)
         .map(([code, text]) => `<code>${code}</code> ${escape(text)}`)
-        .join('; ')}</p>${schemaBlock('Query parameters', r.query)}${schemaBlock('Body', r.body)}</section>`,
+        .join(
+          '; ',
+        )}</p>${schemaBlock('Query parameters', r.query)}${schemaBlock('Body', r.body)}</section>`,
     )
     .join('\n');
   const procedureRows = docs.procedures
     .map(
-      (p) => `<section id="${escape(p.path)}"><h3><code>${escape(p.path)}</code> <small>${p.type}</small></h3>
+      (
+        p,
+      ) => `<section id="${escape(p.path)}"><h3><code>${escape(p.path)}</code> <small>${p.type}</small></h3>
 <p><code>${escape(p.http)}</code></p><p>${escape(p.summary)}</p>${schemaBlock('Input', p.input)}</section>`,
     )
     .join('\n');

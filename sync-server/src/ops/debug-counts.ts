@@ -1,7 +1,10 @@
 import type { Queryable } from '../db/db.ts';
 
 /** Row counts per venue-owned table (every table with a venue_id column), for the runbook's debug endpoint. */
-export async function venueRowCounts(db: Queryable, venueId: string): Promise<Record<string, number>> {
+export async function venueRowCounts(
+  db: Queryable,
+  venueId: string,
+): Promise<Record<string, number>> {
   const { rows: tables } = await db.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns
       WHERE table_schema = 'public' AND column_name = 'venue_id'

@@ -13,7 +13,10 @@ export async function createStripeGateway(
   if (config.stripe.secretKey) {
     return {
       gateway: {
-        client: new Stripe(config.stripe.secretKey, { maxNetworkRetries: 2, appInfo: { name: 'Servio' } }),
+        client: new Stripe(config.stripe.secretKey, {
+          maxNetworkRetries: 2,
+          appInfo: { name: 'Servio' },
+        }),
         mode: config.stripe.mode,
         publishableKey: config.stripe.publishableKey!,
         webhookSecret: config.stripe.webhookSecret,

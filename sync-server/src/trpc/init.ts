@@ -11,12 +11,18 @@ const t = initTRPC
   .context<AppContext>()
   .meta<ProcedureMeta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       // Malformed input answers 400 with every problem named (field path and what was expected).
       const zodError = error.cause instanceof ZodError ? error.cause : undefined;
+      // A server fault never leaks its internals (SQL, stack) to the caller: the request id finds it in the logs.
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
       return {
         ...shape,
-        message: zodError ? describeZodError(zodError) : shape.message,
+        message: zodError
+          ? describeZodError(zodError)
+          : internal
+            ? `Something went wrong on the server (request ${ctx?.requestId ?? 'unknown'}).`
+            : shape.message,
         data: {
           ...shape.data,
           stack: undefined,

@@ -21,7 +21,8 @@ export const availableKinds: DbKind[] = postgresUrl ? ['pglite', 'postgres'] : [
 
 function schemaKey(): string {
   const hash = createHash('sha256');
-  for (const migration of readMigrations()) hash.update(`${migration.version}:${migration.checksum};`);
+  for (const migration of readMigrations())
+    hash.update(`${migration.version}:${migration.checksum};`);
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -60,7 +61,9 @@ export async function prepareTemplates(): Promise<void> {
   if (postgresUrl) {
     const name = templateDbName();
     await admin(async (client) => {
-      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        name,
+      ]);
       if (rowCount) return;
       const building = `${name}_build_${process.pid}`;
       await client.query(`DROP DATABASE IF EXISTS ${building}`);
@@ -106,7 +109,9 @@ export async function createTestDb(
   if (migrated) await prepareTemplates();
   const name = `servio_t_${randomBytes(6).toString('hex')}`;
   await admin((client) =>
-    client.query(migrated ? `CREATE DATABASE ${name} TEMPLATE ${templateDbName()}` : `CREATE DATABASE ${name}`),
+    client.query(
+      migrated ? `CREATE DATABASE ${name} TEMPLATE ${templateDbName()}` : `CREATE DATABASE ${name}`,
+    ),
   );
   const url = withDatabase(postgresUrl, name);
   const db = createPgDb({ connectionString: url, max: options.poolSize ?? 5 });

@@ -6,7 +6,16 @@ import type { RateLimits } from '../../src/http/rate-limit.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
+  // Tests make many calls from one address: limits are lifted unless a test sets its own.
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_DEFAULT: '100000',
+    RATE_LIMIT_AUTH: '100000',
+    ...env,
+  });
 }
 
 export interface TestServer extends RunningServer {
@@ -17,7 +26,12 @@ export interface TestServer extends RunningServer {
 /** A real server on an ephemeral port, over the given database, with its logs captured. */
 export async function startTestServer(
   db: Db,
-  options: { env?: Record<string, string>; clock?: Clock; pwaDir?: string; rateLimits?: RateLimits } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    pwaDir?: string;
+    rateLimits?: RateLimits;
+  } = {},
 ): Promise<TestServer> {
   const logs: Record<string, unknown>[] = [];
   let pending = '';
