@@ -8,7 +8,10 @@ import globals from 'globals';
 // shared imports neither side and no Node built-ins; the PWA takes only the *type*
 // of the server's router.
 const sideImports = [
-  { group: ['@servio/sync-server', '@servio/sync-server/*'], message: 'shared must not import the server.' },
+  {
+    group: ['@servio/sync-server', '@servio/sync-server/*'],
+    message: 'shared must not import the server.',
+  },
   { group: ['@servio/pwa', '@servio/pwa/*'], message: 'Nothing imports the PWA.' },
 ];
 
@@ -46,7 +49,10 @@ export default tseslint.config(
           patterns: [
             ...sideImports,
             { group: ['node:*'], message: 'shared is pure TypeScript with no I/O.' },
-            { group: ['../../sync-server/*', '../../pwa/*'], message: 'shared imports neither side.' },
+            {
+              group: ['../../sync-server/*', '../../pwa/*'],
+              message: 'shared imports neither side.',
+            },
           ],
         },
       ],
@@ -80,7 +86,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@servio/pwa', '@servio/pwa/*', '../../pwa/*'], message: 'Nothing imports the PWA.' },
+            {
+              group: ['@servio/pwa', '@servio/pwa/*', '../../pwa/*'],
+              message: 'Nothing imports the PWA.',
+            },
           ],
         },
       ],

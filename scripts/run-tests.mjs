@@ -28,17 +28,25 @@ const problems = [];
 
 if (only !== 'e2e') {
   const status = run('unit and integration tests', 'pnpm', [
-    'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`,
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${unitJson}`,
   ]);
   const report = readJson(unitJson);
   if (report) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     // A file that fails to load counts as a failure even when no test in it ran.
-    const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+    const brokenFiles = report.testResults.filter(
+      (file) => file.status === 'failed' && file.assertionResults.length === 0,
+    );
     failed += brokenFiles.length;
   }
-  if (status !== 0 && (!report || report.numFailedTests === 0)) problems.push(`vitest exited with ${status}`);
+  if (status !== 0 && (!report || report.numFailedTests === 0))
+    problems.push(`vitest exited with ${status}`);
 }
 
 if (only !== 'unit') {
@@ -53,7 +61,8 @@ if (only !== 'unit') {
       passed += report.stats.expected + report.stats.flaky;
       failed += report.stats.unexpected;
     }
-    if (status !== 0 && (!report || report.stats.unexpected === 0)) problems.push(`playwright exited with ${status}`);
+    if (status !== 0 && (!report || report.stats.unexpected === 0))
+      problems.push(`playwright exited with ${status}`);
   }
 }
 
