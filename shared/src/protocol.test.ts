@@ -83,7 +83,6 @@ describe('sync protocol', () => {
               area: 'Main',
               seats: 4,
               sortOrder: 0,
-              qrToken: 'qr',
               version: 41,
               deletedAt: null,
               createdAt: at,

@@ -25,6 +25,7 @@ function sqlColumns(): Map<string, string[]> {
 const SERVER_ONLY: Record<string, string[]> = {
   venues: ['stripeCustomerId'],
   staff: ['failedPinAttempts', 'lockedUntil'],
+  tables: ['qrToken'],
 };
 
 describe('row schemas mirror migrations/0001_core_schema.sql', () => {

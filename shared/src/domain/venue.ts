@@ -27,7 +27,10 @@ export const VenueRowSchema = z.object({
 });
 export type VenueRow = z.infer<typeof VenueRowSchema>;
 
-/** `tables`. The QR token is printed on the table; tablets show it to reprint the code. */
+/**
+ * `tables`. The table's QR token (column `qr_token`) is a bearer secret for the customer pay page
+ * and never leaves the server: managers print QR sheets from the back office.
+ */
 export const TableRowSchema = z.object({
   venueId: VenueIdSchema,
   id: TableIdSchema,
@@ -35,7 +38,6 @@ export const TableRowSchema = z.object({
   area: z.string(),
   seats: z.int().min(1).max(100),
   sortOrder: z.int(),
-  qrToken: z.string().min(1),
   ...syncedColumns,
 });
 export type TableRow = z.infer<typeof TableRowSchema>;

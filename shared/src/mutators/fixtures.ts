@@ -165,7 +165,6 @@ export function createFixture(settings: { taxMode?: 'inclusive' | 'exclusive' } 
       area: 'Main',
       seats: 4,
       sortOrder: 0,
-      qrToken: 'qr-t1',
     },
     {
       ...base,
@@ -175,7 +174,6 @@ export function createFixture(settings: { taxMode?: 'inclusive' | 'exclusive' } 
       area: 'Main',
       seats: 2,
       sortOrder: 1,
-      qrToken: 'qr-t2',
     },
   ]);
 

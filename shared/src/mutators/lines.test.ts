@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROW_SCHEMAS } from '../domain/index.ts';
 import type { LineId } from '../ids.ts';
 import { createFixture } from './fixtures.ts';
 import { addLine, expectRejected, openOrder, payCash } from './test-helpers.ts';
@@ -101,6 +102,10 @@ describe('line mutators', () => {
       note: 'no onions',
       lineTotalMinor: 4050, // (1200 + 150) × 3
     });
+    // The stored row is exactly a synced row: no working figures leak into it.
+    expect(() =>
+      ROW_SCHEMAS.orderLines.strict().parse(fx.store.rows('orderLines')[0]),
+    ).not.toThrow();
     expect((await fx.store.getOrder(orderId))?.totalMinor).toBe(4050);
 
     await fx.run('order.send', { orderId });

@@ -90,7 +90,10 @@ export async function updateLine(run: MutatorRun<'order.updateLine'>): Promise<v
     modifiers,
     note: args.note === undefined ? line.note : args.note || null,
   };
-  await run.store.put('orderLines', touched({ ...next, ...lineAmounts(next) }, run));
+  await run.store.put(
+    'orderLines',
+    touched({ ...next, lineTotalMinor: lineAmounts(next).lineTotalMinor }, run),
+  );
   await recalculateOrder(run, line.orderId);
 }
 
@@ -158,7 +161,10 @@ export async function applyDiscount(run: MutatorRun<'order.applyDiscount'>): Pro
     if (line.status === 'voided')
       reject('invalid_transition', 'A voided line cannot be discounted.');
     const next = { ...line, ...columns };
-    await run.store.put('orderLines', touched({ ...next, ...lineAmounts(next) }, run));
+    await run.store.put(
+      'orderLines',
+      touched({ ...next, lineTotalMinor: lineAmounts(next).lineTotalMinor }, run),
+    );
   } else {
     const discountReason = args.discount ? (args.reason ?? null) : null;
     await run.store.put('orders', touched({ ...order, ...columns, discountReason }, run));

@@ -161,7 +161,7 @@ describe('shared rules (model-based)', () => {
         }
 
         for (const order of fx.store.rows('orders')) {
-          ROW_SCHEMAS.orders.parse(order);
+          ROW_SCHEMAS.orders.strict().parse(order);
           const own = fx.store.rows('orderLines').filter((l) => l.orderId === order.id);
           const payments = fx.store.rows('payments').filter((p) => p.orderId === order.id);
           const totals = computeOrderTotals({
@@ -184,7 +184,7 @@ describe('shared rules (model-based)', () => {
           // Cash taken after a void is recorded, never refused, and shows as overpaid.
           if (order.status === 'void') expect(order.overpaidMinor).toBe(totals.paidMinor);
         }
-        for (const line of fx.store.rows('orderLines')) ROW_SCHEMAS.orderLines.parse(line);
+        for (const line of fx.store.rows('orderLines')) ROW_SCHEMAS.orderLines.strict().parse(line);
 
         // The tablet and the server run the same rules on the same mutations: same rows.
         const replica = createFixture();
