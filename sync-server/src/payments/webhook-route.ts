@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import Stripe from 'stripe';
+import type { AppDeps } from '../deps.ts';
+import type { RouteCatalog } from '../http/documented-routes.ts';
+import { StripeEventSchema } from './stripe-objects.ts';
+import { processEvent, storeEvent } from './webhook-events.ts';
+
+/** Stripe's tolerance: a signature older than five minutes is a replay, not a delivery. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * `POST /api/stripe/webhook`, registered in its own encapsulated plugin so that only this route
+ * reads its body raw: the signature is an HMAC of the exact bytes Stripe sent, which JSON
+ * parsing would lose.
+ */
+export async function registerWebhookRoute(
+  app: FastifyInstance,
+  deps: AppDeps,
+  catalog: RouteCatalog,
+): Promise<void> {
+  catalog.add({
+    method: 'POST',
+    path: '/api/stripe/webhook',
+    summary:
+      'Stripe webhook endpoint: signature verified on the raw body (STRIPE_WEBHOOK_SECRET, 300 s tolerance), every event stored in stripe_webhook_events before it is acted on, each processed once.',
+    auth: 'Stripe-Signature header (t=…,v1=…)',
+    responses: {
+      200: '{ received: true, eventId, outcome: processed | ignored | duplicate }',
+      400: 'missing, forged, tampered or stale signature, or not an event (nothing stored)',
+      500: 'processing failed: recorded as failed, Stripe retries (or pnpm run webhooks:replay)',
+      503: 'no webhook secret configured',
+    },
+  });
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.post('/api/stripe/webhook', async (request, reply) => {
+      const { metrics } = deps;
+      const refuse = (status: number, error: string, message: string) => {
+        metrics.webhookEvents.inc({ type: 'unknown', outcome: 'rejected' });
+        request.log.warn({ error, message }, 'stripe webhook refused');
+        return reply.code(status).send({ error, message });
+      };
+      const secret = deps.stripe.webhookSecret;
+      if (!secret) {
+        return refuse(503, 'not_configured', 'STRIPE_WEBHOOK_SECRET is not set on this server.');
+      }
+      const signature = request.headers['stripe-signature'];
+      const raw = request.body;
+      if (typeof signature !== 'string' || !Buffer.isBuffer(raw) || raw.length === 0) {
+        return refuse(400, 'bad_request', 'A signed Stripe event body is required.');
+      }
+      try {
+        deps.stripe.client.webhooks.constructEvent(
+          raw,
+          signature,
+          secret,
+          SIGNATURE_TOLERANCE_SECONDS,
+          undefined,
+          deps.clock.now(),
+        );
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+          return refuse(400, 'invalid_signature', error.message);
+        }
+        throw error;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return refuse(400, 'bad_request', 'The body is not JSON.');
+      }
+      const parsed = StripeEventSchema.safeParse(json);
+      if (!parsed.success) return refuse(400, 'bad_request', 'The body is not a Stripe event.');
+      const event = parsed.data;
+      await storeEvent(deps, event);
+      const result = await processEvent(deps, event.id);
+      const log = { eventId: event.id, type: event.type, outcome: result.outcome };
+      if (result.outcome === 'failed') {
+        request.log.error({ ...log, err: result.error }, 'stripe webhook processing failed');
+        return reply.code(500).send({
+          error: 'processing_failed',
+          eventId: event.id,
+          message: 'The event was stored and will be processed again when Stripe retries.',
+        });
+      }
+      request.log.info(log, 'stripe webhook');
+      return { received: true, eventId: event.id, outcome: result.outcome };
+    });
+  });
+}
