@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import * as Sentry from '@sentry/node';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import { isAdminRequest } from './auth/admin.ts';
@@ -16,7 +17,9 @@ import { requestIdFrom } from './http/request-id.ts';
 import { buildApiDocs, renderApiDocsHtml } from './ops/api-docs.ts';
 import { venueRowCounts } from './ops/debug-counts.ts';
 import { checkHealth } from './ops/health.ts';
+import { paymentRoutes } from './payments/http-routes.ts';
 import { createContextFactory } from './trpc/context.ts';
+import { pokeStreamsOf } from './sync/poke.ts';
 import { appRouter, type AppRouter } from './trpc/router.ts';
 
 export const defaultPwaDir = path.join(repoRoot, 'pwa/dist');
@@ -67,8 +70,10 @@ export async function buildApp(
   app.addHook('onRequest', async (request, reply) => {
     request.startedAt = process.hrtime.bigint();
     reply.header('x-request-id', request.id);
+    // The app shell and its assets are static and cached by the service worker: not limited.
+    if (request.method === 'GET' && !API_PATH.test(request.url)) return;
     const routeClass = routeClassOf(request.url);
-    const retryAfter = await rateLimits.consume(routeClass, `${request.ip}`);
+    const retryAfter = await rateLimits.consume(routeClass, rateLimitKey(request));
     if (retryAfter !== undefined) {
       metrics.rateLimited.inc({ class: routeClass });
       request.log.warn({ routeClass, retryAfter }, 'rate limited');
@@ -209,6 +214,8 @@ export async function buildApp(
     auth: 'none',
     responses: { 200: 'text/html' },
   });
+  await app.register(paymentRoutes(deps, catalog));
+
   const docs = () => buildApiDocs(appRouter, catalog.routes);
   app.get('/api-docs', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(renderApiDocsHtml(docs())),
@@ -217,10 +224,23 @@ export async function buildApp(
 
   await registerPwa(app, options.pwaDir ?? defaultPwaDir);
 
+  // SSE poke streams never go idle: end them first, or closing would wait for every tablet.
+  app.addHook('preClose', async () => pokeStreamsOf(deps).endAll());
   app.addHook('onClose', async () => {
     await rateLimits.close();
   });
   return app;
+}
+
+/**
+ * Paired tablets are limited per device, because a venue's tablets usually share one public
+ * address; everything else (customers' phones, sign-in attempts before pairing) per address.
+ * The token is hashed so the shared limiter store never holds a credential.
+ */
+function rateLimitKey(request: FastifyRequest): string {
+  const token = /^Bearer (dev_\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (!token) return `ip:${request.ip}`;
+  return `dev:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
 }
 
 /** One label per route or tRPC procedure (a batch names each of its procedures), never a raw URL. */
@@ -239,7 +259,7 @@ async function registerPwa(app: FastifyInstance, pwaDir: string): Promise<void> 
     await app.register(fastifyStatic, {
       root: pwaDir,
       wildcard: true,
-      index: false,
+      index: 'index.html',
       setHeaders(res, filePath) {
         // Hashed assets never change; everything else (index.html, sw.js, manifest) must be revalidated
         // so a new release reaches tablets through the service worker's update prompt.

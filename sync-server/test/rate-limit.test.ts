@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimits, routeClassOf, type RateLimits } from '../src/http/rate-limit.ts';
 import { createTestDb, type TestDb } from './support/test-db.ts';
@@ -13,11 +16,14 @@ describe.each([
 ] as const)('rate limits (%s store)', (_name, url) => {
   let test: TestDb;
   let limits: RateLimits;
+  const shellDir = mkdtempSync(path.join(os.tmpdir(), 'servio-shell-'));
+  writeFileSync(path.join(shellDir, 'index.html'), '<!doctype html><title>servio test shell</title>');
   beforeAll(async () => {
     test = await createTestDb();
   });
   afterAll(async () => {
     await test.drop();
+    rmSync(shellDir, { recursive: true, force: true });
   });
 
   it('answers 429 with Retry-After once a route class has used its allowance', async () => {
@@ -25,6 +31,7 @@ describe.each([
     limits = createRateLimits(config, `servio_rl_test_${randomUUID()}`);
     const server = await startTestServer(test.db, {
       env: { RATE_LIMIT_DEFAULT: '3' },
+      pwaDir: shellDir,
       rateLimits: limits,
     });
     try {
@@ -36,6 +43,15 @@ describe.each([
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(await refused.json()).toMatchObject({ error: 'rate_limited' });
+
+      // A paired tablet has an allowance of its own even behind the venue's shared address…
+      const tablet = { authorization: `Bearer dev_${randomUUID()}` };
+      const fromTablet = await fetch(`${server.url}/api/auth/health`, { headers: tablet });
+      expect(fromTablet.status).toBe(200);
+      // …and the app shell is never limited: a reload must not lock a tablet out.
+      const shell = await fetch(`${server.url}/`);
+      expect(shell.status).toBe(200);
+      expect(await shell.text()).toContain('servio test shell');
     } finally {
       await server.close();
     }
