@@ -1,0 +1,146 @@
+import {
+  CloudUpload,
+  HardDrive,
+  LoaderCircle,
+  RefreshCw,
+  ServerCrash,
+  Wifi,
+  WifiOff,
+  type LucideIcon,
+} from 'lucide-react';
+import { DialogTrigger, Popover } from 'react-aria-components';
+import { useMatches } from 'react-router';
+import { useNow } from '../lib/clock.ts';
+import { useConnectivity, type Reachability } from '../lib/connectivity.ts';
+import { formatClock } from '../lib/format.ts';
+import { storageWarning, useStorageHealth } from '../lib/persist-storage.ts';
+import { useSyncStatus, type SyncStatus } from '../lib/sync-status.ts';
+import { ConnectionDetails } from './connection-details.tsx';
+import { Button } from './ui/button.tsx';
+import { cx } from './ui/class-names.ts';
+
+/** Route `handle` field naming the part of the app, shown next to the brand ("Kitchen"). */
+export interface AreaHandle {
+  area: string;
+}
+
+function isAreaHandle(handle: unknown): handle is AreaHandle {
+  return typeof handle === 'object' && handle !== null && 'area' in handle;
+}
+
+const reachabilityView: Record<Reachability, { label: string; icon: LucideIcon; pill: string }> = {
+  checking: { label: 'Checking…', icon: LoaderCircle, pill: 'bg-bar-raised text-bar-ink' },
+  online: { label: 'Online', icon: Wifi, pill: 'bg-ok text-white' },
+  'server-trouble': { label: 'Server problem', icon: ServerCrash, pill: 'bg-warn text-white' },
+  offline: { label: 'Offline', icon: WifiOff, pill: 'bg-danger text-white' },
+};
+
+/**
+ * The bar across the top of every staff screen. It only states what is known: connection
+ * (from asking the server, not from navigator.onLine), sync progress when a sync client reports
+ * it, storage trouble when there is any, and the time. Tapping the connection opens the details.
+ */
+export function StatusBar() {
+  const matches = useMatches();
+  const area = matches.map((match) => match.handle).findLast(isAreaHandle)?.area;
+  const connection = useConnectivity();
+  const storage = useStorageHealth();
+  const sync = useSyncStatus();
+  const view = reachabilityView[connection.reachability];
+  const warning = storageWarning(storage);
+
+  return (
+    <header className="sticky top-0 z-20 flex h-bar items-center gap-3 bg-bar px-3 text-bar-ink sm:px-4">
+      <div className="flex min-w-0 items-center gap-2">
+        <img src="/icons/icon.svg" alt="" className="size-8 shrink-0" />
+        <span className="text-lg font-bold">Servio</span>
+        {area ? (
+          <span className="truncate text-base text-bar-muted max-sm:hidden">· {area}</span>
+        ) : null}
+      </div>
+
+      <div className="ml-auto flex min-w-0 items-center gap-2">
+        {sync ? <SyncSummary sync={sync} /> : null}
+        {warning ? (
+          <span
+            role="status"
+            className="flex min-h-touch items-center gap-1.5 rounded-control bg-warn px-3 text-sm font-semibold text-white"
+          >
+            <HardDrive aria-hidden className="size-5 shrink-0" />
+            <span className="max-md:sr-only">{warning}</span>
+          </span>
+        ) : null}
+
+        <DialogTrigger>
+          <Button
+            variant="bare"
+            aria-label={`Connection: ${view.label}. Show details`}
+            className={cx('rounded-full! px-3 text-sm!', view.pill)}
+          >
+            <view.icon
+              aria-hidden
+              className={cx(
+                'size-5 shrink-0',
+                connection.reachability === 'checking' && 'animate-spin',
+              )}
+            />
+            {/* Announced when it changes, so a screen-reader user hears "Offline". */}
+            <span aria-live="polite">{view.label}</span>
+          </Button>
+          <Popover
+            placement="bottom end"
+            offset={8}
+            className="w-[min(26rem,calc(100vw-1.5rem))] rounded-card border border-line bg-surface text-ink shadow-float outline-none"
+          >
+            <ConnectionDetails />
+          </Popover>
+        </DialogTrigger>
+
+        <Clock />
+      </div>
+    </header>
+  );
+}
+
+/** Its own component so the 5-second tick re-renders only the time. */
+function Clock() {
+  const now = useNow();
+  return (
+    <time
+      dateTime={new Date(now).toISOString()}
+      className="min-w-[4.5ch] text-right text-lg font-semibold tabular-nums max-sm:hidden"
+    >
+      {formatClock(now)}
+    </time>
+  );
+}
+
+function SyncSummary({ sync }: { sync: SyncStatus }) {
+  if (sync.phase === 'syncing') {
+    return (
+      <span role="status" className="flex items-center gap-1.5 text-sm text-bar-muted">
+        <RefreshCw aria-hidden className="size-5 animate-spin" />
+        Syncing…
+      </span>
+    );
+  }
+  if (sync.pendingChanges > 0 || sync.phase === 'failing') {
+    return (
+      <span
+        role="status"
+        className={cx(
+          'flex items-center gap-1.5 text-sm font-semibold',
+          sync.phase === 'failing' ? 'text-warn-soft' : 'text-bar-ink',
+        )}
+      >
+        <CloudUpload aria-hidden className="size-5" />
+        {sync.pendingChanges === 1 ? '1 change waiting' : `${sync.pendingChanges} changes waiting`}
+      </span>
+    );
+  }
+  return sync.lastSyncedAt === null ? null : (
+    <span role="status" className="text-sm text-bar-muted max-sm:hidden">
+      Synced {formatClock(sync.lastSyncedAt)}
+    </span>
+  );
+}
