@@ -7,7 +7,8 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
-import { isAdminRequest } from './auth/admin.ts';
+import { bearerToken, isAdminRequest } from './auth/admin.ts';
+import { resolveCaller, type Caller } from './auth/caller.ts';
 import { repoRoot } from './config/env.ts';
 import type { AppDeps } from './deps.ts';
 import { RouteCatalog } from './http/documented-routes.ts';
@@ -18,7 +19,7 @@ import { buildApiDocs, renderApiDocsHtml } from './ops/api-docs.ts';
 import { venueRowCounts } from './ops/debug-counts.ts';
 import { checkHealth } from './ops/health.ts';
 import { paymentRoutes } from './payments/http-routes.ts';
-import { createContextFactory } from './trpc/context.ts';
+import { createContextFactory, STAFF_SESSION_HEADER } from './trpc/context.ts';
 import { pokeStreamsOf } from './sync/poke.ts';
 import { appRouter, type AppRouter } from './trpc/router.ts';
 
@@ -37,6 +38,21 @@ declare module 'fastify' {
     startedAt: bigint;
     metricRoute?: string;
   }
+}
+
+const COUNT_ROLES = new Set(['manager', 'owner']);
+
+/** The paired device and signed-in staff member behind an HTTP request, as tRPC sees them. */
+async function callerOf(deps: AppDeps, request: FastifyRequest): Promise<Caller> {
+  const session = request.headers[STAFF_SESSION_HEADER];
+  return resolveCaller(
+    deps.db,
+    {
+      deviceToken: bearerToken(request),
+      sessionToken: Array.isArray(session) ? session[0] : session,
+    },
+    new Date(deps.clock.now()),
+  );
 }
 
 const countsQuery = z.object({ venueId: z.uuid({ message: 'venueId must be a venue id (UUID)' }) });
@@ -157,22 +173,25 @@ export async function buildApp(
     method: 'GET',
     path: '/api/debug/counts',
     summary: 'Row counts per table for one venue.',
-    auth: 'Bearer ADMIN_TOKEN (the endpoint is off while ADMIN_TOKEN is unset)',
+    auth: 'a manager or owner of the venue (device token + x-staff-session), or Bearer ADMIN_TOKEN when set',
     query: countsQuery,
     responses: {
       200: '{ venueId, counts: { table: n } }',
       400: 'bad venueId',
       401: 'no or wrong credentials',
+      403: 'signed in, but not a manager or owner of this venue',
       404: 'unknown venue',
     },
   });
   app.get('/api/debug/counts', async (request, reply) => {
-    if (!isAdminRequest(deps.config, request)) {
+    const admin = isAdminRequest(deps.config, request);
+    const caller = admin ? undefined : await callerOf(deps, request);
+    if (!admin && !caller?.staff) {
       return reply.code(401).send({
         error: 'unauthorized',
         message: deps.config.adminToken
-          ? 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".'
-          : 'The counts endpoint is off: ADMIN_TOKEN is not set on this server.',
+          ? 'Sign in as a manager of the venue, or send "Authorization: Bearer <ADMIN_TOKEN>".'
+          : 'Sign in as a manager of the venue (ADMIN_TOKEN is not set on this server, so the admin token is off).',
       });
     }
     const parsed = countsQuery.safeParse(request.query);
@@ -180,6 +199,14 @@ export async function buildApp(
       return reply.code(400).send({
         error: 'bad_request',
         message: parsed.error.issues.map((i) => i.message).join('; '),
+      });
+    }
+    const staff = caller?.staff;
+    if (staff && (staff.venueId !== parsed.data.venueId || !COUNT_ROLES.has(staff.role))) {
+      // Another venue's id gets the same answer as a waiter: nothing says whether it exists.
+      return reply.code(403).send({
+        error: 'forbidden',
+        message: 'Only a manager or owner of this venue may read its counts.',
       });
     }
     const { rows } = await deps.db.query('SELECT 1 FROM venues WHERE id = $1', [
@@ -192,6 +219,23 @@ export async function buildApp(
       counts: await venueRowCounts(deps.db, parsed.data.venueId),
     };
   });
+
+  if (deps.config.nodeEnv === 'development') {
+    catalog.add({
+      method: 'POST',
+      path: '/api/test-log',
+      summary:
+        'Development only: writes one log line at each level (and reports a test error to Sentry when SENTRY_DSN is set), to check that logging reaches where it should.',
+      auth: 'none (the route does not exist unless NODE_ENV=development)',
+      responses: { 200: '{ requestId, levels }' },
+    });
+    app.post('/api/test-log', async (request) => {
+      const levels = ['debug', 'info', 'warn', 'error'] as const;
+      for (const level of levels) request.log[level]({ testLog: true }, `test-log at ${level}`);
+      if (deps.config.sentryDsn) Sentry.captureMessage('test-log from /api/test-log', 'info');
+      return { requestId: String(request.id), levels };
+    });
+  }
 
   catalog.add({
     method: 'GET',

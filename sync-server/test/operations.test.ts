@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgDb } from '../src/db/pg-db.ts';
+import { createPairingCode } from '../src/auth/pairing-codes.ts';
 import { seedDemoVenue, type DemoSeed } from '../src/demo/seed.ts';
 import { createTestDb, type TestDb } from './support/test-db.ts';
+import { pairAndSignIn } from './support/clients.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -149,6 +151,28 @@ describe('operations surface', () => {
       expect(unknown.status).toBe(404);
     });
 
+    it('answers a manager of the venue, and refuses a waiter and another venue’s manager', async () => {
+      const as = async (venue: DemoSeed, role: string) => {
+        const person = venue.staff.find((member) => member.role === role);
+        if (!person) throw new Error(`no ${role} in the seed`);
+        const code = await createPairingCode(test.db, venue.venue.id, { now: Date.now() });
+        const signedIn = await pairAndSignIn(server.url, code.code, person);
+        return {
+          authorization: `Bearer ${signedIn.deviceToken}`,
+          'x-staff-session': signedIn.sessionToken ?? '',
+        };
+      };
+      const url = `/api/debug/counts?venueId=${venueA.venue.id}`;
+      const manager = await get(url, await as(venueA, 'manager'));
+      expect(manager.status).toBe(200);
+      expect((await manager.json()).counts.tables).toBe(12);
+      const waiter = await get(url, await as(venueA, 'waiter'));
+      expect(waiter.status).toBe(403);
+      expect((await waiter.json()).message).toMatch(/manager or owner of this venue/);
+      const otherVenue = await get(url, await as(venueB, 'owner'));
+      expect(otherVenue.status).toBe(403);
+    });
+
     it('is off while ADMIN_TOKEN is unset', async () => {
       const open = await startTestServer(test.db);
       try {
@@ -160,6 +184,34 @@ describe('operations surface', () => {
       } finally {
         await open.close();
       }
+    });
+  });
+
+  describe('POST /api/test-log', () => {
+    it('logs at every level under the request id in development', async () => {
+      const dev = await startTestServer(test.db, { env: { NODE_ENV: 'development' } });
+      try {
+        const response = await fetch(`${dev.url}/api/test-log`, {
+          method: 'POST',
+          headers: { 'x-request-id': 'test-log-1' },
+        });
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({
+          requestId: 'test-log-1',
+          levels: ['debug', 'info', 'warn', 'error'],
+        });
+        const lines = dev.logs.filter((line) => line.requestId === 'test-log-1' && line.testLog);
+        expect(lines.map((line) => line.msg)).toEqual(
+          expect.arrayContaining(['test-log at info', 'test-log at warn', 'test-log at error']),
+        );
+      } finally {
+        await dev.close();
+      }
+    });
+
+    it('does not exist outside development', async () => {
+      const response = await fetch(`${server.url}/api/test-log`, { method: 'POST' });
+      expect(response.status).toBe(404);
     });
   });
 
