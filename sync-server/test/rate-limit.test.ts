@@ -17,7 +17,10 @@ describe.each([
   let test: TestDb;
   let limits: RateLimits;
   const shellDir = mkdtempSync(path.join(os.tmpdir(), 'servio-shell-'));
-  writeFileSync(path.join(shellDir, 'index.html'), '<!doctype html><title>servio test shell</title>');
+  writeFileSync(
+    path.join(shellDir, 'index.html'),
+    '<!doctype html><title>servio test shell</title>',
+  );
   beforeAll(async () => {
     test = await createTestDb();
   });

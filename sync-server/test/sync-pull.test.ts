@@ -1,9 +1,4 @@
-import {
-  PROTOCOL_VERSION,
-  ROW_SCHEMAS,
-  SYNCED_TABLES,
-  type PushRequest,
-} from '@servio/shared';
+import { PROTOCOL_VERSION, ROW_SCHEMAS, SYNCED_TABLES, type PushRequest } from '@servio/shared';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPairingCode } from '../src/auth/pairing-codes.ts';
