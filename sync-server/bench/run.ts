@@ -1,6 +1,8 @@
 // Sync throughput on this machine: one push of 1,000 and of 5,000 mutations (a tablet back from
-// hours offline), and a pull of about 1,000 changed rows. PGlite always; Postgres too when
-// TEST_DATABASE_URL or DATABASE_URL is set. Prints figures only.
+// hours offline), a pull of about 1,000 changed rows, and, over real HTTP and SSE, how long an
+// order sent on one tablet takes to be on another (push answered, poke received, pull done;
+// target: well under a second). PGlite always; Postgres too when TEST_DATABASE_URL or
+// DATABASE_URL is set. Prints figures only.
 import { PROTOCOL_VERSION, type RawMutation } from '@servio/shared';
 import { uuidv7 } from 'uuidv7';
 import { createPairingCode } from '../src/auth/pairing-codes.ts';
@@ -8,7 +10,10 @@ import { redeemPairingCode } from '../src/auth/pairing.ts';
 import { seedDemoVenue } from '../src/demo/seed.ts';
 import { pullChanges } from '../src/sync/pull.ts';
 import { pushMutations } from '../src/sync/push.ts';
-import { loadCatalog, Outbox } from '../test/support/sync-outbox.ts';
+import { pairAndSignIn } from '../test/support/clients.ts';
+import { subscribePokes } from '../test/support/pokes.ts';
+import { loadCatalog, openWithLine, Outbox } from '../test/support/sync-outbox.ts';
+import { startTestServer } from '../test/support/test-server.ts';
 import { availableKinds, createTestDb, type DbKind } from '../test/support/test-db.ts';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -141,4 +146,81 @@ async function bench(kind: DbKind): Promise<void> {
   }
 }
 
-for (const kind of availableKinds) await bench(kind);
+/** Percentile of sorted samples (nearest rank). */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/**
+ * Tablet to tablet over HTTP: A pushes an order with a line, B (subscribed to pokes over SSE, as
+ * the app is) pulls when poked. Measures from A's push leaving to B's pull holding the order.
+ */
+async function tabletToTablet(kind: DbKind, rounds = 30): Promise<void> {
+  const test = await createTestDb(kind);
+  const server = await startTestServer(test.db);
+  try {
+    const seed = await seedDemoVenue(test.db, {
+      baseUrl: server.url,
+      now: Date.now(),
+      slug: 'lat',
+    });
+    const catalog = await loadCatalog(test.db, seed.venue.id);
+    const waiter = seed.staff.find((member) => member.role === 'waiter')!;
+    const pair = async () => {
+      const { code } = await createPairingCode(test.db, seed.venue.id, { now: Date.now() });
+      return pairAndSignIn(server.url, code, waiter);
+    };
+    const a = await pair();
+    const b = await pair();
+    const outbox = new Outbox(a.letter, waiter.id, new Date().toISOString());
+    const bClient = uuidv7();
+    const pullB = (cursor: number) =>
+      b.client.sync.pull.query({
+        protocolVersion: PROTOCOL_VERSION,
+        clientId: bClient as never,
+        cursor,
+        pendingCount: 0,
+      });
+    const first = await pullB(0);
+    if (first.status !== 'ok') throw new Error('first pull failed');
+    let cursor = first.cursor;
+    const pokes = subscribePokes(server.url, b.deviceToken);
+    await pokes.next(() => true); // the subscription answers with the current clock
+    const pushMs: number[] = [];
+    const visibleMs: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const from = outbox.all.length + 1;
+      const { orderId } = openWithLine(outbox, catalog);
+      outbox.add('order.send', { orderId: orderId as never });
+      const started = performance.now();
+      const pushed = await a.client.sync.push.mutate(outbox.push(from));
+      pushMs.push(performance.now() - started);
+      if (pushed.status !== 'ok') throw new Error(`push failed: ${JSON.stringify(pushed)}`);
+      for (;;) {
+        await pokes.next((poke) => poke.clock > cursor);
+        const pulled = await pullB(cursor);
+        if (pulled.status !== 'ok') throw new Error('pull failed');
+        cursor = pulled.cursor;
+        if (pulled.rows.orders?.upserts.some((order) => order.id === orderId)) break;
+      }
+      visibleMs.push(performance.now() - started);
+    }
+    pokes.close();
+    const report = (label: string, samples: number[]) => {
+      const sorted = [...samples].sort((x, y) => x - y);
+      console.log(
+        `${kind.padEnd(8)} ${label}: p50 ${percentile(sorted, 50).toFixed(0).padStart(4)} ms, p95 ${percentile(sorted, 95).toFixed(0).padStart(4)} ms, max ${sorted.at(-1)!.toFixed(0).padStart(4)} ms  (${rounds} orders)`,
+      );
+    };
+    report('push over HTTP          ', pushMs);
+    report('sent on A, on B (poke)  ', visibleMs);
+  } finally {
+    await server.close();
+    await test.drop();
+  }
+}
+
+for (const kind of availableKinds) {
+  await bench(kind);
+  await tabletToTablet(kind);
+}
