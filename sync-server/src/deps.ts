@@ -15,6 +15,8 @@ export interface StripeGateway {
   mode: Config['stripe']['mode'];
   publishableKey: string;
   webhookSecret: string | undefined;
+  /** The local emulator's address (emulator mode only), for the customer page's card form. */
+  emulatorUrl?: string;
 }
 
 /** Everything a request handler may use; built once at start-up (and per test). */

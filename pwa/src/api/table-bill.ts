@@ -1,45 +1,102 @@
-import { CurrencyCodeSchema } from '@servio/shared/currency';
-import { MinorSchema } from '@servio/shared/money';
-import { z } from 'zod';
-import { callQuery } from './server-call.ts';
-
-/** The server procedure a customer's phone reads a table's open bills from (table token only). */
-export const TABLE_BILL_PROCEDURE = 'pay.bill';
+import type { AppRouter } from '@servio/sync-server/router';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { classify, describeFailure } from './server-call.ts';
+import { trpc } from './trpc.ts';
 
 /**
- * The part of `pay.bill`'s answer this page shows. zod drops the rest (modifiers, taxes,
- * payments in progress, tip presets), which the payment flow reads when it is added.
+ * The customer's phone and the server (`pay.*`, table token only). Every amount comes from the
+ * server's rows (S12): the page says what it wants to pay and shows what the server answers.
  */
-const TableBillsSchema = z.object({
-  venue: z.object({ name: z.string().min(1), currency: CurrencyCodeSchema }),
-  table: z.object({ name: z.string().min(1) }),
-  bills: z.array(
-    z.object({
-      orderId: z.string().min(1),
-      /** Human order number (device letter + counter, e.g. "A12"). */
-      number: z.string().min(1),
-      lines: z.array(
-        z.object({
-          id: z.string().min(1),
-          name: z.string().min(1),
-          quantity: z.int().positive(),
-          /** The line's total as the server computed it (S12). */
-          lineTotalMinor: MinorSchema,
-        }),
-      ),
-      totalMinor: MinorSchema,
-      paidMinor: MinorSchema,
-      dueMinor: MinorSchema,
-    }),
-  ),
-});
-export type TableBills = z.infer<typeof TableBillsSchema>;
-export type TableBill = TableBills['bills'][number];
+type PayOutputs = inferRouterOutputs<AppRouter>['pay'];
+type PayInputs = inferRouterInputs<AppRouter>['pay'];
 
-/**
- * Read the open bills of the table whose QR token this is. Amounts come from the server's own
- * rows; the page only shows them. Throws `ServerCallError` (refused for an unknown token).
- */
-export function loadTableBills(token: string): Promise<TableBills> {
-  return callQuery(TABLE_BILL_PROCEDURE, { token }, TableBillsSchema);
+export type TableBillView = PayOutputs['bill'];
+export type CustomerBill = TableBillView['bills'][number];
+export type CustomerBillLine = CustomerBill['lines'][number];
+export type StripeMode = TableBillView['venue']['stripe']['mode'];
+export type CustomerMenu = PayOutputs['menu'];
+export type MenuCategory = CustomerMenu['categories'][number];
+export type MenuItem = MenuCategory['items'][number];
+export type ModifierGroup = MenuItem['modifierGroups'][number];
+export type PaySelection = PayInputs['createPayment']['selection'];
+export type TipChoice = NonNullable<PayInputs['createPayment']['tip']>;
+export type CartItemInput = PayInputs['startOrder']['items'][number];
+export type PaymentCreated = PayOutputs['createPayment'];
+export type QrOrderStarted = PayOutputs['startOrder'];
+export type PaymentStatusView = PayOutputs['paymentStatus'];
+export type OrderFromIntent = PayOutputs['createFromPaidIntent'];
+
+/** How often the open bill is read again while the page is on screen (the tablet may add items). */
+export const BILL_REFRESH_MS = 4_000;
+
+export const tableBillKey = (token: string) => ['pay', 'bill', token] as const;
+export const tableMenuKey = (token: string) => ['pay', 'menu', token] as const;
+
+export function fetchTableBill(token: string): Promise<TableBillView> {
+  return trpc.pay.bill.query({ token });
+}
+
+export function fetchTableMenu(token: string): Promise<CustomerMenu> {
+  return trpc.pay.menu.query({ token });
+}
+
+/** A fresh id per payment attempt: a retry of the same attempt reaches the same intent. */
+export function newAttemptId(): string {
+  return crypto.randomUUID();
+}
+
+export function createPayment(input: {
+  token: string;
+  orderId: string;
+  selection: PaySelection;
+  tip: TipChoice;
+  attemptId: string;
+}): Promise<PaymentCreated> {
+  return trpc.pay.createPayment.mutate(input);
+}
+
+export function startQrOrder(input: {
+  token: string;
+  attemptId: string;
+  items: CartItemInput[];
+  tip: TipChoice;
+  note?: string;
+}): Promise<QrOrderStarted> {
+  return trpc.pay.startOrder.mutate(input);
+}
+
+/** Asks Stripe (through the server) where the payment stands, and records it if it is paid. */
+export function paymentStatus(token: string, paymentIntentId: string): Promise<PaymentStatusView> {
+  return trpc.pay.paymentStatus.query({ token, paymentIntentId });
+}
+
+/** Gives up an attempt: its intent is canceled at Stripe and its part of the bill freed. */
+export function cancelPayment(token: string, paymentIntentId: string): Promise<PaymentStatusView> {
+  return trpc.pay.cancelPayment.mutate({ token, paymentIntentId });
+}
+
+/** The paid cart becomes its order, once, whether the webhook got there first or not. */
+export function orderFromPaidIntent(paymentIntentId: string): Promise<OrderFromIntent> {
+  return trpc.pay.createFromPaidIntent.mutate({ paymentIntentId });
+}
+
+/** The reason the server gave (`not_paid`, `nothing_due`…) is not sent over tRPC; its code is. */
+export function refusalCode(error: unknown): string | null {
+  const failure = classify(error, 'pay');
+  return failure.kind === 'refused' ? failure.code : null;
+}
+
+/** What went wrong, in words for the customer. The server's refusals are already written so. */
+export function describePayError(error: unknown): string {
+  const failure = classify(error, 'pay');
+  switch (failure.kind) {
+    case 'unreachable':
+      return 'The venue could not be reached. Check your phone’s connection and try again.';
+    case 'not-available':
+      return 'Paying by phone is not available at this venue yet. Please ask your server.';
+    case 'refused':
+      return failure.message;
+    default:
+      return describeFailure(failure);
+  }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isAdminRequest } from '../auth/admin.ts';
 import type { AppDeps } from '../deps.ts';
 import type { RouteCatalog } from '../http/documented-routes.ts';
+import { registerEmulatorBrowserApi } from './emulator-browser-api.ts';
 import { PAYMENT_ERROR_STATUS, PaymentError } from './errors.ts';
 import { createOrderFromPaidIntent } from './qr-checkout.ts';
 import { replayEvents } from './webhook-events.ts';
@@ -46,13 +47,15 @@ function notAdmin(deps: AppDeps, reply: FastifyReply) {
 }
 
 /**
- * The payment routes outside tRPC: the Stripe webhook, the runbook's createFromPaidIntent, and
+ * The payment routes outside tRPC: the Stripe webhook, the runbook's createFromPaidIntent, the
+ * customer page's way to the emulator (emulator mode only), and
  * the operator's view of stored webhook events and their replay (what `pnpm run
  * webhooks:replay` calls when a running server owns the embedded database).
  */
 export function paymentRoutes(deps: AppDeps, catalog: RouteCatalog) {
   return async (app: FastifyInstance): Promise<void> => {
     await registerWebhookRoute(app, deps, catalog);
+    await registerEmulatorBrowserApi(app, deps, catalog);
 
     catalog.add({
       method: 'POST',

@@ -23,6 +23,8 @@ export interface PaymentStatusView {
   errorMessage: string | null;
   amountMinor: number;
   tipMinor: number;
+  /** The card that paid (for the customer's receipt), once the intent has succeeded. */
+  card: { brand: string; last4: string } | null;
   /** The order paid (for a QR order: null until it exists). */
   order: {
     orderId: string | null;
@@ -134,6 +136,7 @@ async function view(
     errorMessage: intent.last_payment_error?.message ?? null,
     amountMinor: owner.amountMinor,
     tipMinor: owner.tipMinor,
+    card: await cardOf(deps, intent),
     order: {
       orderId: order ? orderId : null,
       number: order?.number ?? null,
@@ -141,6 +144,27 @@ async function view(
       dueMinor: order ? Number(order.due) : null,
     },
   };
+}
+
+/**
+ * The brand and last four digits of the card that paid. Only a receipt detail: if Stripe cannot
+ * be asked right now the payment is still recorded and reported, just without them.
+ */
+async function cardOf(deps: StatusDeps, intent: IntentFacts): Promise<PaymentStatusView['card']> {
+  const method: unknown = intent['payment_method'];
+  const id =
+    typeof method === 'string'
+      ? method
+      : typeof method === 'object' && method !== null && 'id' in method
+        ? String(method.id)
+        : null;
+  if (intent.status !== 'succeeded' || id === null) return null;
+  try {
+    const { card } = await deps.stripe.client.paymentMethods.retrieve(id);
+    return card ? { brand: card.brand, last4: card.last4 } : null;
+  } catch {
+    return null;
+  }
 }
 
 function outcomeOf(settled: SettleOutcome, intent: IntentFacts): PaymentStatusView['outcome'] {

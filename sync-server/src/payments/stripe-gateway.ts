@@ -41,6 +41,7 @@ export async function createStripeGateway(
       mode: 'emulator',
       publishableKey: emulator.publishableKey,
       webhookSecret: emulator.webhookSecret,
+      emulatorUrl: emulator.url,
     },
     emulator,
   };
