@@ -95,7 +95,7 @@ test.describe('app updates', () => {
     await installServiceWorker(page);
     const otherTab = await context.newPage();
     await otherTab.goto('/kitchen');
-    await expect(otherTab.getByRole('heading', { name: 'Kitchen display' })).toBeVisible();
+    await expect(otherTab.getByRole('heading', { name: 'Set up this tablet' })).toBeVisible();
     await markPage(otherTab);
 
     await publishNewRelease();

@@ -24,20 +24,54 @@ export const router = createBrowserRouter([
         },
         children: [
           {
-            // The tablet: first-run pairing, then staff PIN sign-in, then the floor.
-            index: true,
-            handle: { area: 'Tablet' } satisfies AreaHandle,
+            // The tablet and the kitchen screen: the session gate (pairing, staff PIN sign-in)
+            // in front of them, shared so moving between screens keeps the sync running.
+            id: 'pos',
             lazy: {
-              Component: async () => (await import('./routes/pos/pos-entry.tsx')).PosEntry,
+              Component: async () => (await import('./routes/pos/pos-layout.tsx')).PosLayout,
             },
-          },
-          {
-            path: 'kitchen',
-            handle: { area: 'Kitchen' } satisfies AreaHandle,
-            lazy: {
-              Component: async () =>
-                (await import('./routes/kitchen/kitchen-display.tsx')).KitchenDisplay,
-            },
+            children: [
+              {
+                index: true,
+                handle: { area: 'Tablet' } satisfies AreaHandle,
+                lazy: {
+                  Component: async () =>
+                    (await import('./routes/pos/floor/floor-plan.tsx')).FloorPlan,
+                },
+              },
+              {
+                path: 'orders/:orderId',
+                handle: { area: 'Order' } satisfies AreaHandle,
+                lazy: {
+                  Component: async () =>
+                    (await import('./routes/pos/order/order-screen.tsx')).OrderScreen,
+                },
+              },
+              {
+                path: 'orders/:orderId/pay',
+                handle: { area: 'Payment' } satisfies AreaHandle,
+                lazy: {
+                  Component: async () =>
+                    (await import('./routes/pos/payment/payment-screen.tsx')).PaymentScreen,
+                },
+              },
+              {
+                path: 'orders/:orderId/receipt',
+                handle: { area: 'Receipt' } satisfies AreaHandle,
+                lazy: {
+                  Component: async () =>
+                    (await import('./routes/pos/payment/receipt-screen.tsx')).ReceiptScreen,
+                },
+              },
+              {
+                path: 'kitchen',
+                handle: { area: 'Kitchen' } satisfies AreaHandle,
+                lazy: {
+                  Component: async () =>
+                    (await import('./routes/kitchen/kitchen-display.tsx')).KitchenDisplay,
+                },
+              },
+            ],
           },
           {
             path: 'manager/*',
@@ -50,10 +84,10 @@ export const router = createBrowserRouter([
         ],
       },
       {
-        // The customer's phone, opened from the QR code on the table.
-        path: 't/:token',
+        // The customer's phone, opened from the QR code on the table: the bill, and ordering
+        // (`/t/:token/order`), routed inside the page.
+        path: 't/:token/*',
         lazy: {
-          loader: async () => (await import('./routes/customer/table-pay.tsx')).tablePayLoader,
           Component: async () => (await import('./routes/customer/table-pay.tsx')).TablePay,
         },
       },

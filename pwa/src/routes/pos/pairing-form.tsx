@@ -2,17 +2,14 @@ import { WifiOff } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import type { z } from 'zod';
-import {
-  DeviceNameSchema,
-  PairingCodeSchema,
-  pairDevice,
-  type PairedDevice,
-} from '../../api/pair-device.ts';
+import { DeviceNameSchema, PairingCodeSchema } from '../../api/pair-device.ts';
 import { ServerCallError } from '../../api/server-call.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Notice } from '../../components/ui/notice.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
+import type { DeviceIdentity } from '../../data/meta.ts';
 import { useConnectivity } from '../../lib/connectivity.ts';
+import { pairThisDevice, UnsyncedWorkError } from '../../session/device.ts';
 
 /** Field-level check with the same schema the request is built from. */
 function firstIssue(schema: z.ZodType, value: string): string | null {
@@ -20,7 +17,11 @@ function firstIssue(schema: z.ZodType, value: string): string | null {
   return result.success ? null : (result.error.issues[0]?.message ?? 'Not valid');
 }
 
-export function PairingForm({ onPaired }: { onPaired: (device: PairedDevice) => void }) {
+/**
+ * Pairs the tablet and keeps its identity in IndexedDB (`pairThisDevice`); the session gate
+ * then moves on to loading the venue and the staff sign-in by itself.
+ */
+export function PairingForm({ onPaired }: { onPaired?: (device: DeviceIdentity) => void }) {
   const connection = useConnectivity();
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
@@ -38,10 +39,11 @@ export function PairingForm({ onPaired }: { onPaired: (device: PairedDevice) => 
     setSubmitting(true);
     setFailure(null);
     try {
-      onPaired(await pairDevice({ code, deviceName }));
+      const device = await pairThisDevice({ code, deviceName });
+      onPaired?.(device);
     } catch (error) {
       setFailure(
-        error instanceof ServerCallError
+        error instanceof ServerCallError || error instanceof UnsyncedWorkError
           ? error.message
           : `Pairing failed: ${error instanceof Error ? error.message : String(error)}`,
       );
