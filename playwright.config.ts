@@ -31,11 +31,15 @@ if (!process.env.SERVIO_E2E_DATA_DIR) {
 }
 const dataDir = process.env.SERVIO_E2E_DATA_DIR;
 process.env.SERVIO_E2E_BASE_URL = baseURL;
+// What the server prints at start (the demo venue's pairing code among it), for the tests'
+// tablet helpers (e2e/support/tablet.ts): the first tablet pairs with that code.
+const serverLog = path.join(path.dirname(dataDir), 'server-stdout.log');
+process.env.SERVIO_E2E_SERVER_LOG = serverLog;
 
 // Real Postgres only when asked for with E2E_DATABASE_URL; a DATABASE_URL meant for the unit
 // tests or a developer's database must not leak into the browser tests' server.
 const databaseUrl = process.env.E2E_DATABASE_URL;
-const serverCommand = 'node --import tsx sync-server/src/main.ts';
+const serverCommand = `node --import tsx sync-server/src/main.ts > '${serverLog}'`;
 
 export default defineConfig({
   testDir: 'e2e',

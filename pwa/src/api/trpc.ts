@@ -16,7 +16,17 @@ export const trpc = createTRPCClient<AppRouter>({
         url: '/trpc',
         connectionParams: () => ({ deviceToken: getCredentials().deviceToken ?? '' }),
       }),
-      false: httpBatchLink({ url: '/trpc', headers: authHeaders }),
+      false: httpBatchLink({
+        url: '/trpc',
+        // A call may name the staff session it acts for (signing out a session that this
+        // tablet has already forgotten locally); otherwise the current credentials apply.
+        headers: ({ opList }) => {
+          const headers = authHeaders();
+          const session = opList[0]?.context['staffSession'];
+          if (typeof session === 'string') headers['x-staff-session'] = session;
+          return headers;
+        },
+      }),
     }),
   ],
 });

@@ -4,7 +4,11 @@ import { Dialog, Heading } from 'react-aria-components';
 import { connectivity, useConnectivity, type ConnectivitySnapshot } from '../lib/connectivity.ts';
 import { formatBytes, formatClock } from '../lib/format.ts';
 import { useStorageHealth, type StorageHealth } from '../lib/persist-storage.ts';
-import { useSyncStatus } from '../lib/sync-status.ts';
+import { ExportUnsynced } from '../routes/session/export-unsynced.tsx';
+import { ImportUnsynced } from '../routes/session/import-unsynced.tsx';
+import { useSession } from '../session/use-session.ts';
+import { syncNow } from '../sync/device-sync.ts';
+import { useSyncStatus } from '../sync/use-sync-status.ts';
 import { Button } from './ui/button.tsx';
 
 /** The status bar's details: what the last health check saw, the server, and this device. */
@@ -12,12 +16,15 @@ export function ConnectionDetails() {
   const connection = useConnectivity();
   const storage = useStorageHealth();
   const sync = useSyncStatus();
+  const session = useSession();
   const [checking, setChecking] = useState(false);
+  const manager = session.staff?.role === 'manager' || session.staff?.role === 'owner';
 
   async function checkNow() {
     setChecking(true);
     try {
       await connectivity.checkNow();
+      if (sync.paired) await syncNow();
     } finally {
       setChecking(false);
     }
@@ -32,13 +39,22 @@ export function ConnectionDetails() {
       <p className="text-base">{describeConnection(connection)}</p>
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
-        {sync ? (
+        {sync.paired ? (
           <>
-            <Row label="Waiting to sync">{sync.pendingChanges}</Row>
+            <Row label="Waiting to sync">{sync.pending}</Row>
             <Row label="Last sync">
-              {sync.lastSyncedAt === null ? 'Never' : formatClock(sync.lastSyncedAt)}
+              {sync.lastSyncedAt === null ? 'Never' : formatClock(Date.parse(sync.lastSyncedAt))}
             </Row>
+            {sync.error ? <Row label="Sync problem">{sync.error}</Row> : null}
+            {sync.retryAt ? (
+              <Row label="Next try">{formatClock(Date.parse(sync.retryAt))}</Row>
+            ) : null}
           </>
+        ) : null}
+        {session.device ? (
+          <Row label="This device">
+            {session.device.deviceName} (letter {session.device.letter})
+          </Row>
         ) : null}
         {health?.version ? <Row label="Server">{health.version}</Row> : null}
         {health?.databaseMode ? (
@@ -54,8 +70,12 @@ export function ConnectionDetails() {
 
       <Button variant="secondary" isPending={checking} onPress={() => void checkNow()}>
         <RefreshCw aria-hidden className={checking ? 'size-5 animate-spin' : 'size-5'} />
-        Check now
+        {sync.paired ? 'Check and sync now' : 'Check now'}
       </Button>
+      {sync.paired && sync.pending > 0 ? (
+        <ExportUnsynced pending={sync.pending} managerSignedIn={manager} />
+      ) : null}
+      {manager && session.status === 'signed-in' ? <ImportUnsynced /> : null}
     </Dialog>
   );
 }

@@ -1,4 +1,6 @@
 import {
+  CloudAlert,
+  CloudCheck,
   CloudUpload,
   HardDrive,
   LoaderCircle,
@@ -14,7 +16,7 @@ import { useNow } from '../lib/clock.ts';
 import { useConnectivity, type Reachability } from '../lib/connectivity.ts';
 import { formatClock } from '../lib/format.ts';
 import { storageWarning, useStorageHealth } from '../lib/persist-storage.ts';
-import { useSyncStatus, type SyncStatus } from '../lib/sync-status.ts';
+import { useSyncStatus, type SyncStatus } from '../sync/use-sync-status.ts';
 import { ConnectionDetails } from './connection-details.tsx';
 import { Button } from './ui/button.tsx';
 import { cx } from './ui/class-names.ts';
@@ -60,7 +62,7 @@ export function StatusBar() {
       </div>
 
       <div className="ml-auto flex min-w-0 items-center gap-2">
-        {sync ? <SyncSummary sync={sync} /> : null}
+        {sync.paired ? <SyncSummary sync={sync} /> : null}
         {warning ? (
           <span
             role="status"
@@ -90,7 +92,7 @@ export function StatusBar() {
           <Popover
             placement="bottom end"
             offset={8}
-            className="w-[min(26rem,calc(100vw-1.5rem))] rounded-card border border-line bg-surface text-ink shadow-float outline-none"
+            className="max-h-[calc(100dvh-var(--spacing-bar)-1rem)] w-[min(26rem,calc(100vw-1.5rem))] overflow-y-auto rounded-card border border-line bg-surface text-ink shadow-float outline-none"
           >
             <ConnectionDetails />
           </Popover>
@@ -115,32 +117,55 @@ function Clock() {
   );
 }
 
+/**
+ * The sync state in words: syncing, how many changes wait for the server, when the last sync
+ * succeeded, or that sync is stopped. Read from the database, so every tab says the same.
+ */
 function SyncSummary({ sync }: { sync: SyncStatus }) {
-  if (sync.phase === 'syncing') {
+  const last =
+    sync.lastSyncedAt === null
+      ? 'never synced'
+      : `last sync ${formatClock(Date.parse(sync.lastSyncedAt))}`;
+  const waiting = sync.pending === 1 ? '1 change waiting' : `${sync.pending} changes waiting`;
+  if (sync.block) {
     return (
-      <span role="status" className="flex items-center gap-1.5 text-sm text-bar-muted">
-        <RefreshCw aria-hidden className="size-5 animate-spin" />
-        Syncing…
+      <span
+        role="status"
+        className="flex items-center gap-1.5 text-sm font-semibold text-warn-soft"
+      >
+        <CloudAlert aria-hidden className="size-5 shrink-0" />
+        Sync stopped{sync.pending > 0 ? ` · ${waiting}` : ''}
       </span>
     );
   }
-  if (sync.pendingChanges > 0 || sync.phase === 'failing') {
+  if (sync.connection === 'syncing') {
+    return (
+      <span role="status" className="flex items-center gap-1.5 text-sm text-bar-muted">
+        <RefreshCw aria-hidden className="size-5 shrink-0 animate-spin" />
+        Syncing…{sync.pending > 0 ? ` ${waiting}` : ''}
+      </span>
+    );
+  }
+  if (sync.pending > 0) {
     return (
       <span
         role="status"
         className={cx(
           'flex items-center gap-1.5 text-sm font-semibold',
-          sync.phase === 'failing' ? 'text-warn-soft' : 'text-bar-ink',
+          sync.error ? 'text-warn-soft' : 'text-bar-ink',
         )}
       >
-        <CloudUpload aria-hidden className="size-5" />
-        {sync.pendingChanges === 1 ? '1 change waiting' : `${sync.pendingChanges} changes waiting`}
+        <CloudUpload aria-hidden className="size-5 shrink-0" />
+        {waiting}
+        <span className="font-normal text-bar-muted max-md:hidden">· {last}</span>
       </span>
     );
   }
-  return sync.lastSyncedAt === null ? null : (
-    <span role="status" className="text-sm text-bar-muted max-sm:hidden">
-      Synced {formatClock(sync.lastSyncedAt)}
+  return (
+    <span role="status" className="flex items-center gap-1.5 text-sm text-bar-muted">
+      <CloudCheck aria-hidden className="size-5 shrink-0" />
+      All synced
+      <span className="max-md:hidden">· {last}</span>
     </span>
   );
 }

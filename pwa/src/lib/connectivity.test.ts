@@ -142,6 +142,19 @@ describe('connectivity monitor', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('[connectivity] the network dropping during a probe re-probes instead of trusting the answer in flight', async () => {
+    let answerFirst: (response: Response) => void = () => undefined;
+    const slowHealthy = () => new Promise<Response>((resolve) => (answerFirst = resolve));
+    const { monitor, window, environment, fetch } = harness([slowHealthy, offline]);
+    monitor.start(environment);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    // The cable is pulled while the first probe is still on its way back.
+    window.dispatchEvent(new Event('offline'));
+    answerFirst(json(healthyBody));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(monitor.getSnapshot().reachability).toBe('offline'));
+  });
+
   it('stopping removes the listeners and the timer; starting twice probes once', async () => {
     const { monitor, window, environment, timers, fetch } = harness([healthy]);
     const stop = monitor.start(environment);

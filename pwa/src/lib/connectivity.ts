@@ -50,8 +50,12 @@ export interface ConnectivityEnvironment {
 export interface ConnectivityMonitor {
   getSnapshot(): ConnectivitySnapshot;
   subscribe(listener: () => void): () => void;
-  /** Probe now (joins a probe already in flight) and resolve with the new snapshot. */
-  checkNow(): Promise<ConnectivitySnapshot>;
+  /**
+   * Probe now and resolve with the new snapshot. Joins a probe already in flight, unless
+   * `fresh`: then a new probe follows it, because the one in flight started before whatever
+   * just changed (the network went down) and its answer may be stale.
+   */
+  checkNow(options?: { fresh?: boolean }): Promise<ConnectivitySnapshot>;
   /** Start listening and probing; returns `stop`. Calling it twice is harmless. */
   start(environment: ConnectivityEnvironment): () => void;
 }
@@ -142,14 +146,31 @@ export function createConnectivityMonitor(options: ConnectivityOptions = {}): Co
     };
   }
 
-  function checkNow(): Promise<ConnectivitySnapshot> {
-    inFlight ??= probe().then((next) => {
-      inFlight = null;
-      failures = next.reachability === 'online' ? 0 : failures + 1;
-      publish(next);
-      scheduleNext();
-      return next;
-    });
+  function settle(next: ConnectivitySnapshot): ConnectivitySnapshot {
+    failures = next.reachability === 'online' ? 0 : failures + 1;
+    publish(next);
+    scheduleNext();
+    return next;
+  }
+
+  function checkNow(options: { fresh?: boolean } = {}): Promise<ConnectivitySnapshot> {
+    if (inFlight && options.fresh) {
+      const after: Promise<ConnectivitySnapshot> = inFlight
+        .then(() => probe())
+        .then((next) => {
+          if (inFlight === after) inFlight = null;
+          return settle(next);
+        });
+      inFlight = after;
+      return after;
+    }
+    if (!inFlight) {
+      const started: Promise<ConnectivitySnapshot> = probe().then((next) => {
+        if (inFlight === started) inFlight = null;
+        return settle(next);
+      });
+      inFlight = started;
+    }
     return inFlight;
   }
 
@@ -157,18 +178,20 @@ export function createConnectivityMonitor(options: ConnectivityOptions = {}): Co
     if (running) return stop;
     running = true;
     const recheck = () => void checkNow();
+    // The network just changed: a probe already under way may answer for the old network.
+    const recheckFresh = () => void checkNow({ fresh: true });
     const onVisibility = () => {
       if (environment.document.visibilityState === 'visible') recheck();
     };
     // Both directions re-probe: "offline" is acted on through the probe failing at once, so a
     // single code path decides what the bar shows.
-    environment.window.addEventListener('online', recheck);
-    environment.window.addEventListener('offline', recheck);
+    environment.window.addEventListener('online', recheckFresh);
+    environment.window.addEventListener('offline', recheckFresh);
     environment.window.addEventListener('focus', recheck);
     environment.document.addEventListener('visibilitychange', onVisibility);
     stopListening = () => {
-      environment.window.removeEventListener('online', recheck);
-      environment.window.removeEventListener('offline', recheck);
+      environment.window.removeEventListener('online', recheckFresh);
+      environment.window.removeEventListener('offline', recheckFresh);
       environment.window.removeEventListener('focus', recheck);
       environment.document.removeEventListener('visibilitychange', onVisibility);
     };

@@ -1,0 +1,144 @@
+import type {
+  LineId,
+  MenuItemId,
+  ModifierGroupRow,
+  ModifierOptionId,
+  MutatorRows,
+  MutatorStore,
+  MutatorWriteTable,
+  OrderId,
+  OrderLineRow,
+  PaymentId,
+  StaffId,
+  TableId,
+  TaxRateId,
+} from '@servio/shared';
+import type { ServioDb, ShadowRow } from './db.ts';
+
+/** The tables a mutation may touch: read them all, write the order tables and the shadows. */
+export function mutatorTables(db: ServioDb) {
+  return [
+    db.staff,
+    db.diningTables,
+    db.taxRates,
+    db.menuItems,
+    db.modifierGroups,
+    db.modifierOptions,
+    db.menuItemModifierGroups,
+    db.orders,
+    db.orderLines,
+    db.payments,
+    db.shadows,
+  ];
+}
+
+function byAddedThenId(a: OrderLineRow, b: OrderLineRow): number {
+  if (a.addedAt !== b.addedAt) return a.addedAt < b.addedAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The shared rules' storage on the tablet (S1): the same `MutatorStore` contract as the
+ * server's Postgres store and the shared `MemoryStore`, over the Dexie tables. Must be used
+ * inside a Dexie read-write transaction over `mutatorTables(db)` (plus the outbox), so a
+ * rejected mutation rolls back every row it wrote.
+ *
+ * A row written here is an optimistic change the server has not confirmed. Before its first
+ * local write, the row as the server last sent it (or "no row") is kept in `shadows`, so a
+ * pull can put the server's rows back and re-run the still-pending mutations on top (S6).
+ */
+export class DexieStore implements MutatorStore {
+  /** What each row and shadow was before this store first wrote it, to undo a rejected mutation. */
+  private readonly undoLog = new Map<string, { table: string; id: string; before: unknown }>();
+
+  constructor(private readonly db: ServioDb) {}
+
+  /**
+   * Put back every row this store wrote. IndexedDB has no savepoints, so a mutation refused
+   * half-way inside a larger transaction (the rebase runs many in one) is undone by hand.
+   */
+  async undo(): Promise<void> {
+    for (const { table, id, before } of [...this.undoLog.values()].reverse()) {
+      if (before === undefined) await this.db.table(table).delete(id);
+      else await this.db.table(table).put(before);
+    }
+    this.undoLog.clear();
+  }
+
+  private async remember(table: string, id: string): Promise<void> {
+    const key = `${table}:${id}`;
+    if (this.undoLog.has(key)) return;
+    this.undoLog.set(key, { table, id, before: await this.db.table(table).get(id) });
+  }
+
+  getOrder(id: OrderId) {
+    return this.db.orders.get(id);
+  }
+
+  findOrderByNumber(number: string) {
+    return this.db.orders.where('number').equals(number).first();
+  }
+
+  getLine(id: LineId) {
+    return this.db.orderLines.get(id);
+  }
+
+  async getLines(orderId: OrderId) {
+    const lines = await this.db.orderLines.where('orderId').equals(orderId).toArray();
+    return lines.sort(byAddedThenId);
+  }
+
+  getPayment(id: PaymentId) {
+    return this.db.payments.get(id);
+  }
+
+  async getPayments(orderId: OrderId) {
+    const payments = await this.db.payments.where('orderId').equals(orderId).toArray();
+    return payments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  getTable(id: TableId) {
+    return this.db.diningTables.get(id);
+  }
+
+  getStaff(id: StaffId) {
+    return this.db.staff.get(id);
+  }
+
+  getMenuItem(id: MenuItemId) {
+    return this.db.menuItems.get(id);
+  }
+
+  getTaxRate(id: TaxRateId) {
+    return this.db.taxRates.get(id);
+  }
+
+  async getModifierGroupsForItem(itemId: MenuItemId) {
+    const links = (await this.db.menuItemModifierGroups.where('itemId').equals(itemId).toArray())
+      .filter((link) => link.deletedAt === null)
+      .sort((a, b) => a.sortOrder - b.sortOrder);
+    const groups: ModifierGroupRow[] = [];
+    for (const link of links) {
+      const group = await this.db.modifierGroups.get(link.groupId);
+      if (group) groups.push(group);
+    }
+    return groups;
+  }
+
+  async getModifierOptions(ids: readonly ModifierOptionId[]) {
+    const options = await this.db.modifierOptions.bulkGet([...ids]);
+    return options.filter((option) => option !== undefined);
+  }
+
+  async put<T extends MutatorWriteTable>(table: T, row: MutatorRows[T]): Promise<void> {
+    const key = `${table}:${row.id}`;
+    await this.remember(table, row.id);
+    if ((await this.db.shadows.get(key)) === undefined) {
+      await this.remember('shadows', key);
+      const current = (await this.db.table(table).get(row.id)) as ShadowRow['row'] | undefined;
+      await this.db.shadows.put({ key, table, rowId: row.id, row: current ?? null });
+    }
+    // The local copy keeps the version it was based on: only the server stamps versions (S5).
+    await this.db.table(table).put(row);
+  }
+}
