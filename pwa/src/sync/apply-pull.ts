@@ -20,6 +20,17 @@ export interface PullApplied {
   /** Pending entries the rules refuse on the new server state (they stay queued: S7). */
   refusedLocally: number;
   rejections: number;
+  /**
+   * The answer was for a cursor or client this database no longer has (another sync cycle
+   * applied a newer pull meanwhile, or the tablet was paired again): nothing was applied.
+   */
+  stale: boolean;
+}
+
+/** What the pull was asked with; an answer is applied only while both still hold. */
+export interface PullAskedWith {
+  cursor: number;
+  clientId: string;
 }
 
 /**
@@ -42,11 +53,20 @@ export async function applyPull(
   db: ServioDb,
   result: PullOk,
   now: () => Date = () => new Date(),
+  askedWith?: PullAskedWith,
 ): Promise<PullApplied> {
   return db.transaction('rw', db.allStores(), async () => {
     const device = await readMeta(db, 'device');
     if (!device) throw new Error('The device was unpaired while a pull was in flight.');
     const clientId = await readMeta(db, 'clientId');
+    if (
+      (askedWith && ((await readMeta(db, 'cursor')) ?? 0) !== askedWith.cursor) ||
+      (askedWith && clientId !== askedWith.clientId)
+    ) {
+      // Applying it would move the cursor back and overwrite newer rows, or confirm outbox
+      // entries by another client's counter: drop it; the caller pulls again.
+      return { confirmed: 0, rebased: 0, refusedLocally: 0, rejections: 0, stale: true };
+    }
 
     // 1. Back to the server's state of everything the outbox had touched.
     const shadows = await db.shadows.toArray();
@@ -104,6 +124,7 @@ export async function applyPull(
       rebased: pending.length - refusedLocally,
       refusedLocally,
       rejections: result.rejections.length,
+      stale: false,
     };
   });
 }

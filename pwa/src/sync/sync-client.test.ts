@@ -240,6 +240,32 @@ describe('sync client', () => {
     expect((await a.db.orders.get(orderId))?.subtotalMinor).toBe(3 * 350);
   });
 
+  it('[S8] an older pull answer that arrives after a newer one was applied changes nothing', async () => {
+    const server = new MemorySyncServer();
+    const a = await tablet(server, { letter: 'A' });
+    const b = await tablet(server, { letter: 'B' });
+    const clientId = (await readMeta(a.db, 'clientId'))!;
+    const askedAt = (await readMeta(a.db, 'cursor'))!;
+    // A slow cycle asks from the current cursor…
+    const older = await server.pull(
+      { protocolVersion: 1, clientId, cursor: askedAt, pendingCount: 0 },
+      a.device.deviceId,
+    );
+    if (older.status !== 'ok') throw new Error('pull failed');
+    // …while another cycle brings B's new order in and moves the cursor on.
+    const { orderId } = await openWithCola(b.db, server);
+    await b.client.syncOnce();
+    await a.client.syncOnce();
+    const cursor = (await readMeta(a.db, 'cursor'))!;
+    expect(cursor).toBeGreaterThan(askedAt);
+
+    const { applyPull } = await import('./apply-pull.ts');
+    const applied = await applyPull(a.db, older, undefined, { cursor: askedAt, clientId });
+    expect(applied.stale).toBe(true);
+    expect(await readMeta(a.db, 'cursor')).toBe(cursor);
+    expect(await a.db.orders.get(orderId)).toBeTruthy();
+  });
+
   it('[S4] a change the server refuses becomes a notice on its order for the person who made it, and its effect goes', async () => {
     const server = new MemorySyncServer();
     const a = await tablet(server, { letter: 'A' });

@@ -19,7 +19,7 @@ import {
 } from '../data/meta.ts';
 import { ensureClientId } from '../data/mutate.ts';
 import { describeStorageError } from '../data/storage-errors.ts';
-import { applyPull } from './apply-pull.ts';
+import { applyPull, type PullApplied } from './apply-pull.ts';
 import { SYNC_REQUEST_TIMEOUT_MS, type SyncApi } from './sync-api.ts';
 
 export interface SyncClientOptions {
@@ -200,7 +200,7 @@ export class SyncClient {
     return serverLast;
   }
 
-  private async pull(clientId: ClientId) {
+  private async pull(clientId: ClientId, attempt = 1): Promise<PullApplied> {
     const cursor = (await readMeta(this.db, 'cursor')) ?? 0;
     const pendingCount = await this.db.outbox.count();
     const result: PullResult = await this.call('sync.pull', (signal) =>
@@ -213,7 +213,12 @@ export class SyncClient {
         at: this.now().toISOString(),
       });
     }
-    const applied = await applyPull(this.db, result, this.now);
+    const applied = await applyPull(this.db, result, this.now, { cursor, clientId });
+    if (applied.stale) {
+      // Another cycle (a tab handing over the sync lock) moved the cursor meanwhile.
+      if (attempt >= 3) throw new Error('The local data kept changing during sync; retrying.');
+      return this.pull(clientId, attempt + 1);
+    }
     this.knownCursor = result.cursor;
     return applied;
   }
