@@ -2,7 +2,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import type { StaffId } from '@servio/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { ServioDb } from '../data/db.ts';
-import { readMeta } from '../data/meta.ts';
+import { readMeta, writeMeta } from '../data/meta.ts';
 import { MemorySyncServer, pairedTablet } from '../sync/testing/memory-sync-server.ts';
 import { SyncClient } from '../sync/sync-client.ts';
 import { checkApproverPin, PIN_LOCK_MS, signIn, verifyStaffPin } from './sign-in.ts';
@@ -174,4 +174,17 @@ describe('staff sign-in on the tablet', () => {
       message: expect.stringContaining('4 attempt(s) left'),
     });
   });
+});
+
+describe('a device the server refuses', () => {
+  it.each(['device_revoked', 'not_paired'] as const)(
+    'a %s block sends the tablet to the re-pair screen',
+    async (kind) => {
+      const { db } = await offlineTablet();
+      const { readSession } = await import('./use-session.ts');
+      expect((await readSession(db)).deviceRevoked).toBe(false);
+      await writeMeta(db, 'syncBlock', { kind, message: 'refused', at: new Date().toISOString() });
+      expect((await readSession(db)).deviceRevoked).toBe(true);
+    },
+  );
 });

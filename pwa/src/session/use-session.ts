@@ -17,7 +17,10 @@ export interface Session {
   venue: VenueRow | undefined;
   /** Who is signed in; null when the tablet is locked (or not paired). */
   staff: StaffRow | null;
-  /** The server refused this device (a manager revoked it): sync has stopped. */
+  /**
+   * The server refused this device (a manager revoked it, or the server no longer knows its
+   * token): sync has stopped until it is paired again; its unsynced changes stay for export.
+   */
   deviceRevoked: boolean;
   /** Sign in with a PIN (for `staffId` when given; else the PIN picks the person). */
   signIn(pin: string, staffId?: StaffId): Promise<SignInResult>;
@@ -49,7 +52,8 @@ export async function readSession(db: ServioDb, now = Date.now()): Promise<Sessi
       staff = rest;
     }
   }
-  return { device, venue, staff, deviceRevoked: block?.kind === 'device_revoked' };
+  const refused = block?.kind === 'device_revoked' || block?.kind === 'not_paired';
+  return { device, venue, staff, deviceRevoked: refused };
 }
 
 const actions = {

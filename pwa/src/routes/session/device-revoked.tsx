@@ -6,7 +6,8 @@ import { ExportUnsynced } from './export-unsynced.tsx';
 import { SetupTablet } from './setup-tablet.tsx';
 
 /**
- * A manager revoked this tablet: it cannot sync. Its unsynced changes stay on it (S7): export
+ * A manager revoked this tablet, or the server no longer knows its token (its database was
+ * reset): it cannot sync. Its unsynced changes stay on it (S7): export
  * them for a manager, or pair the tablet again (same venue: the changes then sync as usual).
  */
 export function DeviceRevoked({ managerSignedIn }: { managerSignedIn: boolean }) {
@@ -14,7 +15,14 @@ export function DeviceRevoked({ managerSignedIn }: { managerSignedIn: boolean })
   return (
     <SetupTablet current="pair" panelLabel="Device revoked">
       <div className="flex flex-col gap-5">
-        <Notice tone="danger" title="This tablet was revoked">
+        <Notice
+          tone="danger"
+          title={
+            sync.block?.kind === 'not_paired'
+              ? 'The server no longer knows this tablet'
+              : 'This tablet was revoked'
+          }
+        >
           <span className="inline-flex items-start gap-2">
             <ShieldOff aria-hidden className="mt-0.5 size-5 shrink-0" />
             {sync.error ?? 'A manager revoked this device, so it cannot sync.'}{' '}
