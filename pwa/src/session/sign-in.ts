@@ -121,6 +121,7 @@ async function signInWithServer(
           name: answer.staff.name,
           role: answer.staff.role,
           active: true,
+          deactivatedAt: null,
           version: 0,
           deletedAt: null,
           createdAt: new Date(now()).toISOString(),

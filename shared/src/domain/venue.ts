@@ -52,6 +52,11 @@ export const StaffRowSchema = z.object({
   name: z.string().min(1).max(80),
   role: StaffRoleSchema,
   active: z.boolean(),
+  /**
+   * When the back office last deactivated this person (null while active). Mutations they made
+   * before this instant still apply when a tablet syncs late (S11).
+   */
+  deactivatedAt: InstantSchema.nullable(),
   ...syncedColumns,
 });
 export type StaffRow = z.infer<typeof StaffRowSchema>;

@@ -1,5 +1,6 @@
 import type { Mutation, MutationName } from '../mutations.ts';
 import { parseMutation } from '../mutations.ts';
+import type { StaffRow } from '../domain/index.ts';
 import { reject } from '../rejections.ts';
 import type { MutatorContext, MutatorRun } from './context.ts';
 import { isLive } from './helpers.ts';
@@ -15,6 +16,18 @@ import {
 } from './order-lifecycle.ts';
 import { recordPayment } from './payments.ts';
 import type { MutatorStore } from './store.ts';
+
+/**
+ * Whether `staff` may act in a mutation made at `clientTime` (S11): active now, or deactivated
+ * only after the mutation was made, so a tablet that was offline while a manager deactivated a
+ * waiter still syncs the orders and the cash that waiter took before. A deactivation with no
+ * recorded instant counts as always.
+ */
+export function wasActiveAt(staff: StaffRow | undefined, clientTime: string): staff is StaffRow {
+  if (!isLive(staff)) return false;
+  if (staff.active) return true;
+  return staff.deactivatedAt !== null && Date.parse(clientTime) < Date.parse(staff.deactivatedAt);
+}
 
 type Mutator<N extends MutationName> = (run: MutatorRun<N>) => Promise<void>;
 
@@ -54,13 +67,13 @@ export async function applyMutation(
 ): Promise<Mutation> {
   const mutation = parseMutation(raw);
   const actor = await store.getStaff(mutation.staffId);
-  if (!isLive(actor) || !actor.active) {
+  if (!wasActiveAt(actor, mutation.clientTime)) {
     reject('unknown_staff', `Staff ${mutation.staffId} is not an active member of this venue.`);
   }
   let approver = null;
   if (mutation.approvedBy) {
     approver = await store.getStaff(mutation.approvedBy);
-    if (!isLive(approver) || !approver.active) {
+    if (!wasActiveAt(approver, mutation.clientTime)) {
       reject('invalid_approval', `Approver ${mutation.approvedBy} is not an active member.`);
     }
   }

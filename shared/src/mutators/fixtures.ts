@@ -55,6 +55,7 @@ export function createFixture(settings: { taxMode?: 'inclusive' | 'exclusive' } 
       name: `${role[0]?.toUpperCase()}${role.slice(1)}`,
       role,
       active: true,
+      deactivatedAt: null,
       pinHash: 'scrypt$test',
     })),
     {
@@ -64,6 +65,7 @@ export function createFixture(settings: { taxMode?: 'inclusive' | 'exclusive' } 
       name: 'Former',
       role: 'waiter',
       active: false,
+      deactivatedAt: at,
       pinHash: 'x',
     },
   ]);

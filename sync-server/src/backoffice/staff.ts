@@ -134,15 +134,23 @@ export async function resetStaffPin(
   return staffView(row);
 }
 
-/** Deactivated staff cannot sign in, and their open sessions end now. */
+/**
+ * Deactivated staff cannot sign in, and their open sessions end now. What they did on a tablet
+ * before this moment still syncs: `deactivated_at` is compared with each mutation's clientTime.
+ */
 export async function setStaffActive(
   scope: WriteScope,
   staffId: string,
   active: boolean,
 ): Promise<StaffView> {
   if (!active) assertNotSelf(scope, staffId, 'deactivate');
-  await lockStaff(scope, staffId);
-  const row = await patchRow(scope, 'staff', staffId, { active });
+  const before = await lockStaff(scope, staffId);
+  // The instant lets mutations this person made before it, synced late, still apply (S11).
+  // Deactivating someone already inactive keeps the original instant (undefined: unchanged).
+  const row = await patchRow(scope, 'staff', staffId, {
+    active,
+    deactivated_at: active ? null : before.active ? scope.now : undefined,
+  });
   if (!active) {
     await scope.tx.query(
       `UPDATE staff_sessions SET revoked_at = $3
