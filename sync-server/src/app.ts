@@ -7,8 +7,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
-import { bearerToken, isAdminRequest } from './auth/admin.ts';
-import { resolveCaller, type Caller } from './auth/caller.ts';
+import { isAdminRequest } from './auth/admin.ts';
 import { repoRoot } from './config/env.ts';
 import type { AppDeps } from './deps.ts';
 import { RouteCatalog } from './http/documented-routes.ts';
@@ -19,7 +18,7 @@ import { buildApiDocs, renderApiDocsHtml } from './ops/api-docs.ts';
 import { venueRowCounts } from './ops/debug-counts.ts';
 import { checkHealth } from './ops/health.ts';
 import { paymentRoutes } from './payments/http-routes.ts';
-import { createContextFactory, STAFF_SESSION_HEADER } from './trpc/context.ts';
+import { callerOf, createContextFactory } from './trpc/context.ts';
 import { pokeStreamsOf } from './sync/poke.ts';
 import { appRouter, type AppRouter } from './trpc/router.ts';
 
@@ -41,19 +40,6 @@ declare module 'fastify' {
 }
 
 const COUNT_ROLES = new Set(['manager', 'owner']);
-
-/** The paired device and signed-in staff member behind an HTTP request, as tRPC sees them. */
-async function callerOf(deps: AppDeps, request: FastifyRequest): Promise<Caller> {
-  const session = request.headers[STAFF_SESSION_HEADER];
-  return resolveCaller(
-    deps.db,
-    {
-      deviceToken: bearerToken(request),
-      sessionToken: Array.isArray(session) ? session[0] : session,
-    },
-    new Date(deps.clock.now()),
-  );
-}
 
 const countsQuery = z.object({ venueId: z.uuid({ message: 'venueId must be a venue id (UUID)' }) });
 
