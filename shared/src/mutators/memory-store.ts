@@ -34,7 +34,9 @@ function copyTables(tables: Tables): Tables {
 }
 
 function byAddedThenId(a: RowOf<'orderLines'>, b: RowOf<'orderLines'>): number {
-  if (a.addedAt !== b.addedAt) return a.addedAt < b.addedAt ? -1 : 1;
+  // Parsed, not compared as text: as text '…:00Z' sorts after '…:00.500Z' (PgStore parses too).
+  const at = Date.parse(a.addedAt) - Date.parse(b.addedAt);
+  if (at !== 0) return at;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
