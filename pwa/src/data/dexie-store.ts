@@ -67,10 +67,13 @@ export class DexieStore implements MutatorStore {
     this.undoLog.clear();
   }
 
+  /** Whether the undo log still lacks this row (it keeps the first state only). */
+  private unremembered(table: string, id: string): boolean {
+    return !this.undoLog.has(`${table}:${id}`);
+  }
+
   private async remember(table: string, id: string): Promise<void> {
-    const key = `${table}:${id}`;
-    if (this.undoLog.has(key)) return;
-    this.undoLog.set(key, { table, id, before: await this.db.table(table).get(id) });
+    this.undoLog.set(`${table}:${id}`, { table, id, before: await this.db.table(table).get(id) });
   }
 
   getOrder(id: OrderId) {
@@ -134,9 +137,12 @@ export class DexieStore implements MutatorStore {
 
   async put<T extends MutatorWriteTable>(table: T, row: MutatorRows[T]): Promise<void> {
     const key = `${table}:${row.id}`;
-    await this.remember(table, row.id);
+    // Await only promises that come from Dexie: awaiting one that did not (an async helper
+    // that returned without touching Dexie) drops Dexie's transaction zone, and every read and
+    // write after it ran outside the mutation's transaction.
+    if (this.unremembered(table, row.id)) await this.remember(table, row.id);
     if ((await this.db.shadows.get(key)) === undefined) {
-      await this.remember('shadows', key);
+      if (this.unremembered('shadows', key)) await this.remember('shadows', key);
       const current = (await this.db.table(table).get(row.id)) as ShadowRow['row'] | undefined;
       await this.db.shadows.put({ key, table, rowId: row.id, row: current ?? null });
     }
