@@ -1,17 +1,19 @@
-import type {
-  LineId,
-  MenuItemId,
-  ModifierGroupRow,
-  ModifierOptionId,
-  MutatorRows,
-  MutatorStore,
-  MutatorWriteTable,
-  OrderId,
-  OrderLineRow,
-  PaymentId,
-  StaffId,
-  TableId,
-  TaxRateId,
+import {
+  byAddedThenId,
+  byId,
+  byLinkOrder,
+  type LineId,
+  type MenuItemId,
+  type ModifierGroupRow,
+  type ModifierOptionId,
+  type MutatorRows,
+  type MutatorStore,
+  type MutatorWriteTable,
+  type OrderId,
+  type PaymentId,
+  type StaffId,
+  type TableId,
+  type TaxRateId,
 } from '@servio/shared';
 import type { ServioDb, ShadowRow } from './db.ts';
 
@@ -30,13 +32,6 @@ export function mutatorTables(db: ServioDb) {
     db.payments,
     db.shadows,
   ];
-}
-
-function byAddedThenId(a: OrderLineRow, b: OrderLineRow): number {
-  // Parsed, not compared as text: as text '…:00Z' sorts after '…:00.500Z' (PgStore parses too).
-  const at = Date.parse(a.addedAt) - Date.parse(b.addedAt);
-  if (at !== 0) return at;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -99,7 +94,7 @@ export class DexieStore implements MutatorStore {
 
   async getPayments(orderId: OrderId) {
     const payments = await this.db.payments.where('orderId').equals(orderId).toArray();
-    return payments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return payments.sort(byId);
   }
 
   getTable(id: TableId) {
@@ -121,7 +116,7 @@ export class DexieStore implements MutatorStore {
   async getModifierGroupsForItem(itemId: MenuItemId) {
     const links = (await this.db.menuItemModifierGroups.where('itemId').equals(itemId).toArray())
       .filter((link) => link.deletedAt === null)
-      .sort((a, b) => a.sortOrder - b.sortOrder);
+      .sort(byLinkOrder);
     const groups: ModifierGroupRow[] = [];
     for (const link of links) {
       const group = await this.db.modifierGroups.get(link.groupId);

@@ -7,5 +7,6 @@ export type {
   VenueSettings,
 } from './context.ts';
 export type { MutatorRows, MutatorStore, MutatorWriteTable } from './store.ts';
+export { byAddedThenId, byId, byLinkOrder, compareIds } from './store-order.ts';
 export { recalculateOrder } from './recalculate.ts';
 export { resolveModifiers } from './modifiers.ts';

@@ -20,6 +20,7 @@ import type { Mutation } from '../mutations.ts';
 import { applyMutation } from './apply.ts';
 import type { MutatorContext } from './context.ts';
 import type { MutatorRows, MutatorStore, MutatorWriteTable } from './store.ts';
+import { byAddedThenId, byId, byLinkOrder } from './store-order.ts';
 
 type Tables = { [T in SyncedTable]: Map<string, RowOf<T>> };
 
@@ -31,13 +32,6 @@ function copyTables(tables: Tables): Tables {
   const copy: Record<string, Map<string, unknown>> = {};
   for (const table of SYNCED_TABLES) copy[table] = new Map<string, unknown>(tables[table]);
   return copy as Tables;
-}
-
-function byAddedThenId(a: RowOf<'orderLines'>, b: RowOf<'orderLines'>): number {
-  // Parsed, not compared as text: as text '…:00Z' sorts after '…:00.500Z' (PgStore parses too).
-  const at = Date.parse(a.addedAt) - Date.parse(b.addedAt);
-  if (at !== 0) return at;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -77,13 +71,21 @@ export class MemoryStore implements MutatorStore {
    * Apply a mutation as one transaction: on any throw (a rejection included) every write
    * is undone and the clock stays where it was; then the error is rethrown.
    */
-  async apply(mutation: unknown, ctx: MutatorContext): Promise<Mutation> {
+  apply(mutation: unknown, ctx: MutatorContext): Promise<Mutation> {
+    return this.transaction((store) => applyMutation(store, mutation, ctx));
+  }
+
+  /**
+   * Run `fn` as one transaction: every row it puts carries one new clock value, and on any
+   * throw every write is undone and the clock stays where it was.
+   */
+  async transaction<T>(fn: (store: MutatorStore) => Promise<T>): Promise<T> {
     const before = copyTables(this.tables);
     this.pendingClock = this.clock + 1;
     try {
-      const applied = await applyMutation(this, mutation, ctx);
+      const result = await fn(this);
       this.clock = this.pendingClock;
-      return applied;
+      return result;
     } catch (error) {
       this.tables = before;
       throw error;
@@ -125,7 +127,9 @@ export class MemoryStore implements MutatorStore {
   }
 
   async getPayments(orderId: OrderId) {
-    return this.rows('payments').filter((payment) => payment.orderId === orderId);
+    return this.rows('payments')
+      .filter((payment) => payment.orderId === orderId)
+      .sort(byId);
   }
 
   async getTable(id: TableId) {
@@ -147,7 +151,7 @@ export class MemoryStore implements MutatorStore {
   async getModifierGroupsForItem(itemId: MenuItemId) {
     const links = this.rows('menuItemModifierGroups')
       .filter((link) => link.itemId === itemId && link.deletedAt === null)
-      .sort((a, b) => a.sortOrder - b.sortOrder);
+      .sort(byLinkOrder);
     const groups: ModifierGroupRow[] = [];
     for (const link of links) {
       const group = this.get('modifierGroups', link.groupId);

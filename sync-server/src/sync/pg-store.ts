@@ -1,4 +1,7 @@
 import {
+  byAddedThenId,
+  byId,
+  byLinkOrder,
   StaffRowSchema,
   type LineId,
   type MenuItemId,
@@ -25,14 +28,6 @@ type ReferenceTable = 'tables' | 'menuItems' | 'taxRates' | 'modifierGroups' | '
 type Loaded<T extends MutatorWriteTable> = MutatorRows[T];
 
 const STAFF_FIELDS = Object.keys(StaffRowSchema.shape);
-
-function byAddedThenId(a: Loaded<'orderLines'>, b: Loaded<'orderLines'>): number {
-  // Parsed, not compared as text: rows read back from Postgres and rows just written may spell
-  // the same instant differently ('…:00Z' and '…:00.000Z').
-  const at = Date.parse(a.addedAt) - Date.parse(b.addedAt);
-  if (at !== 0) return at;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 /**
  * The shared rules' storage (`MutatorStore`) over one venue-scoped transaction.
@@ -149,9 +144,7 @@ export class PgStore implements MutatorStore {
   }
 
   async getPayments(orderId: OrderId) {
-    return (await this.ofOrder('payments', orderId)).sort((a, b) =>
-      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-    );
+    return (await this.ofOrder('payments', orderId)).sort(byId);
   }
 
   async getTable(id: TableId) {
@@ -176,7 +169,7 @@ export class PgStore implements MutatorStore {
     const item = itemId.toLowerCase();
     return this.links
       .filter((link) => link.itemId === item && link.deletedAt === null)
-      .sort((a, b) => a.sortOrder - b.sortOrder || (a.groupId < b.groupId ? -1 : 1))
+      .sort(byLinkOrder)
       .flatMap((link) => {
         const group = groups.get(link.groupId);
         return group ? [group] : [];
