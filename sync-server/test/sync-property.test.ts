@@ -3,12 +3,19 @@ import {
   PROTOCOL_VERSION,
   rowKey,
   SYNCED_TABLES,
+  type MenuItemId,
   type MutatorContext,
   type RowKeyOf,
   type PullRows,
   type SyncedTable,
+  type TableId,
 } from '@servio/shared';
 import { MemoryStore } from '@servio/shared/mutators/memory-store';
+import {
+  commandArbitrary,
+  CommandPlanner,
+  type Command,
+} from '@servio/shared/mutators/property-commands';
 import fc from 'fast-check';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,21 +30,7 @@ import { loadVenueSettings } from '../src/sync/venue-settings.ts';
 import { itemId, loadCatalog, Outbox, type Catalog } from './support/sync-outbox.ts';
 import { createTestDb, type TestDb } from './support/test-db.ts';
 
-type Role = keyof Catalog['staff'];
-/** Orders and lines are named by index into what the tablets created so far (any tablet's). */
-type Command =
-  | { op: 'open'; takeaway: boolean }
-  | { op: 'add'; order: number; item: 'Cola' | 'Tea' | 'Calamari' | 'Gin'; quantity: number }
-  | { op: 'update'; line: number; quantity: number }
-  | { op: 'send'; order: number }
-  | { op: 'voidLine'; line: number; role: Role }
-  | { op: 'pay'; order: number; amount: number }
-  | { op: 'discount'; order: number; bps: number; role: Role }
-  | { op: 'close'; order: number }
-  | { op: 'void'; order: number; role: Role }
-  | { op: 'bump'; order: number; line: number }
-  | { op: 'merge'; source: number; target: number }
-  | { op: 'covers'; order: number; covers: number };
+type Item = 'Cola' | 'Tea' | 'Calamari' | 'Gin';
 
 type Step =
   | { op: 'push'; client: number; size: number; twice: boolean; lost: boolean; ahead: number }
@@ -45,47 +38,10 @@ type Step =
   | { op: 'pull'; client: number; lost: boolean }
   | { op: 'reconnect'; client: number };
 
-const at = fc.nat({ max: 7 });
-const role = fc.constantFrom<Role>('waiter', 'manager');
-const command: fc.Arbitrary<Command> = fc.oneof(
-  { arbitrary: fc.record({ op: fc.constant('open' as const), takeaway: fc.boolean() }), weight: 3 },
-  {
-    arbitrary: fc.record({
-      op: fc.constant('add' as const),
-      order: at,
-      item: fc.constantFrom('Cola' as const, 'Tea' as const, 'Calamari' as const, 'Gin' as const),
-      quantity: fc.integer({ min: 1, max: 3 }),
-    }),
-    weight: 4,
-  },
-  fc.record({
-    op: fc.constant('update' as const),
-    line: at,
-    quantity: fc.integer({ min: 1, max: 4 }),
-  }),
-  fc.record({ op: fc.constant('send' as const), order: at }),
-  fc.record({ op: fc.constant('voidLine' as const), line: at, role }),
-  fc.record({
-    op: fc.constant('pay' as const),
-    order: at,
-    amount: fc.integer({ min: 1, max: 2500 }),
-  }),
-  fc.record({
-    op: fc.constant('discount' as const),
-    order: at,
-    bps: fc.integer({ min: 1, max: 5000 }),
-    role,
-  }),
-  fc.record({ op: fc.constant('close' as const), order: at }),
-  fc.record({ op: fc.constant('void' as const), order: at, role }),
-  fc.record({ op: fc.constant('bump' as const), order: at, line: at }),
-  fc.record({ op: fc.constant('merge' as const), source: at, target: at }),
-  fc.record({
-    op: fc.constant('covers' as const),
-    order: at,
-    covers: fc.integer({ min: 0, max: 9 }),
-  }),
-);
+const command = commandArbitrary<Item>({
+  items: ['Cola', 'Tea', 'Calamari', 'Gin'],
+  maxIndex: 7,
+});
 const client = fc.nat({ max: 2 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -190,130 +146,24 @@ describe('sync under random delivery (property)', () => {
   }
 
   /** Turns the commands into each tablet's outbox, as tablets that see each other's orders would write them. */
-  function writeOutboxes(plan: { client: number; command: Command }[], outboxes: Outbox[]): void {
-    const orders: string[] = [];
-    const lines: { id: string; orderId: string }[] = [];
-    const pick = <T>(list: T[], i: number) => (list.length ? list[i % list.length] : undefined);
+  function writeOutboxes(
+    plan: { client: number; command: Command<Item> }[],
+    outboxes: Outbox[],
+  ): void {
+    const planner = new CommandPlanner();
     for (const { client: c, command } of plan) {
       const outbox = outboxes[c]!;
       const device = devices[c]!;
-      const by = (r: Role) => ({ staffId: catalog.staff[r] });
-      const order = 'order' in command ? pick(orders, command.order) : undefined;
-      switch (command.op) {
-        case 'open': {
-          const orderId = uuidv7();
-          orders.push(orderId);
-          device.counter += 1;
-          const number = `${device.letter}-${device.counter}`;
-          outbox.add(
-            'order.open',
-            command.takeaway
-              ? { kind: 'takeaway', orderId: orderId as never, number, covers: 1 }
-              : {
-                  kind: 'table',
-                  orderId: orderId as never,
-                  number,
-                  tableId: catalog.tables[c] as never,
-                  covers: 2,
-                },
-          );
-          break;
-        }
-        case 'add': {
-          if (!order) break;
-          const lineId = uuidv7();
-          lines.push({ id: lineId, orderId: order });
-          outbox.add('order.addLine', {
-            orderId: order as never,
-            lineId: lineId as never,
-            itemId: itemId(catalog, command.item) as never,
-            quantity: command.quantity,
-            modifierOptionIds: [],
-          });
-          break;
-        }
-        case 'update': {
-          const line = pick(lines, command.line);
-          if (line)
-            outbox.add('order.updateLine', {
-              lineId: line.id as never,
-              quantity: command.quantity,
-            });
-          break;
-        }
-        case 'send':
-        case 'close':
-          if (order)
-            outbox.add(
-              command.op === 'send' ? 'order.send' : 'order.close',
-              { orderId: order as never },
-              by('cashier'),
-            );
-          break;
-        case 'voidLine': {
-          const line = pick(lines, command.line);
-          if (line)
-            outbox.add(
-              'order.voidLine',
-              { lineId: line.id as never, reason: 'changed mind' },
-              by(command.role),
-            );
-          break;
-        }
-        case 'pay':
-          if (order)
-            outbox.add(
-              'payment.record',
-              {
-                method: 'cash',
-                paymentId: uuidv7() as never,
-                orderId: order as never,
-                amountMinor: command.amount as never,
-              },
-              by('cashier'),
-            );
-          break;
-        case 'discount':
-          if (order)
-            outbox.add(
-              'order.applyDiscount',
-              { orderId: order as never, discount: { kind: 'percent', bps: command.bps } },
-              by(command.role),
-            );
-          break;
-        case 'void':
-          if (order)
-            outbox.add(
-              'order.void',
-              { orderId: order as never, reason: 'walked out' },
-              by(command.role),
-            );
-          break;
-        case 'bump': {
-          const line = pick(lines, command.line);
-          if (order && line)
-            outbox.add(
-              'kitchen.bump',
-              { orderId: line.orderId as never, lineIds: [line.id as never], to: 'ready' },
-              by('kitchen'),
-            );
-          break;
-        }
-        case 'merge': {
-          const source = pick(orders, command.source);
-          const target = pick(orders, command.target);
-          if (source && target && source !== target)
-            outbox.add('order.merge', {
-              sourceOrderId: source as never,
-              targetOrderId: target as never,
-            });
-          break;
-        }
-        case 'covers':
-          if (order)
-            outbox.add('order.setCovers', { orderId: order as never, covers: command.covers });
-          break;
-      }
+      planner.plan(command, {
+        newId: uuidv7,
+        itemId: (item) => itemId(catalog, item) as MenuItemId,
+        modifierOptionIds: () => [],
+        tableId: catalog.tables[c] as TableId,
+        // Numbers stay unique across runs: the database (and each device's counter) outlives a run.
+        orderNumber: (reuse) =>
+          `${device.letter}-${reuse && device.counter > 0 ? device.counter : (device.counter += 1)}`,
+        mutation: (name, args, role) => outbox.add(name, args, { staffId: catalog.staff[role] }),
+      });
     }
   }
 

@@ -5,10 +5,14 @@ import {
   type LineId,
   type Mutation,
   type OrderId,
-  type PaymentId,
-  type StaffRole,
 } from '@servio/shared';
 import { createFixture, type Fixture } from '@servio/shared/mutators/fixtures';
+import {
+  commandArbitrary,
+  CommandPlanner,
+  orderNumbers,
+  type CommandWorld,
+} from '@servio/shared/mutators/property-commands';
 import fc from 'fast-check';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
@@ -67,157 +71,21 @@ async function orderTables(db: ServioDb, fx: Fixture) {
   };
 }
 
-type Command =
-  | { op: 'open'; table: boolean; reuseNumber: boolean }
-  | { op: 'add'; order: number; item: 'burger' | 'cola' | 'soup' | 'fries'; quantity: number }
-  | { op: 'update'; line: number; quantity: number }
-  | { op: 'send'; order: number }
-  | { op: 'voidLine'; line: number; role: StaffRole }
-  | { op: 'pay'; order: number; amount: number }
-  | { op: 'discount'; order: number; bps: number; role: StaffRole }
-  | { op: 'close'; order: number }
-  | { op: 'void'; order: number; role: StaffRole }
-  | { op: 'bump'; line: number }
-  | { op: 'merge'; source: number; target: number };
+type Item = 'burger' | 'cola' | 'soup' | 'fries';
+const command = commandArbitrary<Item>({ items: ['burger', 'cola', 'soup', 'fries'] });
 
-const index = fc.nat({ max: 5 });
-const role = fc.constantFrom<StaffRole>('waiter', 'manager');
-const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({
-    op: fc.constant('open' as const),
-    table: fc.boolean(),
-    reuseNumber: fc.boolean(),
-  }),
-  fc.record({
-    op: fc.constant('add' as const),
-    order: index,
-    item: fc.constantFrom('burger' as const, 'cola' as const, 'soup' as const, 'fries' as const),
-    quantity: fc.integer({ min: 1, max: 4 }),
-  }),
-  fc.record({
-    op: fc.constant('update' as const),
-    line: index,
-    quantity: fc.integer({ min: 1, max: 3 }),
-  }),
-  fc.record({ op: fc.constant('send' as const), order: index }),
-  fc.record({ op: fc.constant('voidLine' as const), line: index, role }),
-  fc.record({
-    op: fc.constant('pay' as const),
-    order: index,
-    amount: fc.integer({ min: 1, max: 3000 }),
-  }),
-  fc.record({
-    op: fc.constant('discount' as const),
-    order: index,
-    bps: fc.integer({ min: 1, max: 10_000 }),
-    role,
-  }),
-  fc.record({ op: fc.constant('close' as const), order: index }),
-  fc.record({ op: fc.constant('void' as const), order: index, role }),
-  fc.record({ op: fc.constant('bump' as const), line: index }),
-  fc.record({ op: fc.constant('merge' as const), source: index, target: index }),
-);
-
-function toMutation(fx: Fixture, c: Command, orders: OrderId[], lines: LineId[]): Mutation | null {
-  const pick = <T>(list: T[], i: number) => (list.length ? list[i % list.length] : undefined);
-  switch (c.op) {
-    case 'open': {
-      const orderId = fx.newId() as OrderId;
-      // Reusing a number is refused as a duplicate by both stores.
-      const number = `A-${c.reuseNumber && orders.length > 0 ? orders.length : orders.length + 1}`;
-      orders.push(orderId);
-      return c.table
-        ? fx.mutation('order.open', {
-            kind: 'table',
-            orderId,
-            number,
-            tableId: fx.tables.t1,
-            covers: 2,
-          })
-        : fx.mutation('order.open', { kind: 'takeaway', orderId, number, covers: 1 });
-    }
-    case 'add': {
-      const orderId = pick(orders, c.order);
-      if (!orderId) return null;
-      const lineId = fx.newId() as LineId;
-      lines.push(lineId);
-      return fx.mutation('order.addLine', {
-        orderId,
-        lineId,
-        itemId: fx.items[c.item],
-        quantity: c.quantity,
-        modifierOptionIds: c.item === 'burger' ? [fx.options.rare, fx.options.cheese] : [],
-      });
-    }
-    case 'update': {
-      const lineId = pick(lines, c.line);
-      return lineId ? fx.mutation('order.updateLine', { lineId, quantity: c.quantity }) : null;
-    }
-    case 'send': {
-      const orderId = pick(orders, c.order);
-      return orderId ? fx.mutation('order.send', { orderId }) : null;
-    }
-    case 'voidLine': {
-      const lineId = pick(lines, c.line);
-      return lineId
-        ? fx.mutation('order.voidLine', { lineId, reason: 'Guest changed mind' }, { role: c.role })
-        : null;
-    }
-    case 'pay': {
-      const orderId = pick(orders, c.order);
-      return orderId
-        ? fx.mutation(
-            'payment.record',
-            {
-              method: 'cash',
-              paymentId: fx.newId() as PaymentId,
-              orderId,
-              amountMinor: c.amount as never,
-            },
-            { role: 'cashier' },
-          )
-        : null;
-    }
-    case 'discount': {
-      const orderId = pick(orders, c.order);
-      return orderId
-        ? fx.mutation(
-            'order.applyDiscount',
-            { orderId, discount: { kind: 'percent', bps: c.bps }, reason: 'Regular' },
-            { role: c.role },
-          )
-        : null;
-    }
-    case 'close': {
-      const orderId = pick(orders, c.order);
-      return orderId ? fx.mutation('order.close', { orderId }, { role: 'cashier' }) : null;
-    }
-    case 'void': {
-      const orderId = pick(orders, c.order);
-      return orderId
-        ? fx.mutation('order.void', { orderId, reason: 'Mistake' }, { role: c.role })
-        : null;
-    }
-    case 'bump': {
-      const lineId = pick(lines, c.line);
-      if (!lineId) return null;
-      const orderId = fx.store.rows('orderLines').find((line) => line.id === lineId)?.orderId;
-      return orderId
-        ? fx.mutation(
-            'kitchen.bump',
-            { orderId, lineIds: [lineId], to: 'ready' },
-            { role: 'kitchen' },
-          )
-        : null;
-    }
-    case 'merge': {
-      const sourceOrderId = pick(orders, c.source);
-      const targetOrderId = pick(orders, c.target);
-      return sourceOrderId && targetOrderId
-        ? fx.mutation('order.merge', { sourceOrderId, targetOrderId })
-        : null;
-    }
-  }
+/** The fixture's world: burgers come rare with cheese, fries are unavailable (refused). */
+function worldOf(fx: Fixture): CommandWorld<Item, Mutation> {
+  return {
+    newId: fx.newId,
+    itemId: (item) => fx.items[item],
+    modifierOptionIds: (item) => (item === 'burger' ? [fx.options.rare, fx.options.cheese] : []),
+    tableId: fx.tables.t1,
+    orderNumber: orderNumbers('A'),
+    currentOrderOf: (lineId) =>
+      fx.store.rows('orderLines').find((line) => line.id === lineId)?.orderId,
+    mutation: (name, args, role) => fx.mutation(name, args, { role }),
+  };
 }
 
 describe('DexieStore (the tablet’s MutatorStore)', () => {
@@ -226,11 +94,11 @@ describe('DexieStore (the tablet’s MutatorStore)', () => {
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 25 }), async (commands) => {
         const fx = createFixture();
         const db = await dexieLike(fx);
-        const orders: OrderId[] = [];
-        const lines: LineId[] = [];
+        const world = worldOf(fx);
+        const planner = new CommandPlanner();
         try {
           for (const c of commands) {
-            const mutation = toMutation(fx, c, orders, lines);
+            const mutation = planner.plan(c, world);
             if (!mutation) continue;
             const onDexie = await applyOnDexie(db, fx, mutation);
             const onMemory = await applyOnMemory(fx, mutation);
