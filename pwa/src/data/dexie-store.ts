@@ -133,8 +133,9 @@ export class DexieStore implements MutatorStore {
   async put<T extends MutatorWriteTable>(table: T, row: MutatorRows[T]): Promise<void> {
     const key = `${table}:${row.id}`;
     // Await only promises that come from Dexie: awaiting one that did not (an async helper
-    // that returned without touching Dexie) drops Dexie's transaction zone, and every read and
-    // write after it ran outside the mutation's transaction.
+    // that returned without touching Dexie) can drop Dexie's transaction zone, and then every
+    // read and write after it runs outside the mutation's transaction (the store contract's
+    // "put replaces the row by key" caught it).
     if (this.unremembered(table, row.id)) await this.remember(table, row.id);
     if ((await this.db.shadows.get(key)) === undefined) {
       if (this.unremembered('shadows', key)) await this.remember('shadows', key);
