@@ -12,6 +12,9 @@ registerMutatorStoreContractTests('DexieStore', {
     const db = new ServioDb(`contract-${uuidv7()}`);
     for (const table of SYNCED_TABLES) await db.table(table).bulkPut(venue[table]);
     return {
+      // The callback returns the body's promise instead of being async itself: the stricter
+      // form, in which an await of a promise Dexie did not make inside the store loses the
+      // transaction (see DexieStore.put).
       transaction: (body) =>
         db.transaction('rw', mutatorTables(db), () => body(new DexieStore(db))),
       async close() {
