@@ -24,6 +24,11 @@ export {
  * The sync protocol (S1–S10), in one module. Bump the version whenever a message, a
  * mutation's arguments or a rejection reason changes shape; an older client is told
  * `version_mismatch` and offered the new app (S10), never crashed.
+ * `protocol-snapshot.test.ts` holds each version's JSON Schema and fails when the shape
+ * changes without a bump.
+ *
+ * History (newest last; say what changed and what an older client still may do):
+ * - 1: the first protocol: push, pull and poke, the catalogue of 14 mutations.
  */
 export const PROTOCOL_VERSION = 1;
 
