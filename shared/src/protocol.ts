@@ -160,7 +160,18 @@ export type PullResult = z.infer<typeof PullResultSchema>;
 export const PokeMessageSchema = z.object({ venueId: VenueIdSchema, clock: VersionSchema });
 export type PokeMessage = z.infer<typeof PokeMessageSchema>;
 
-/** S10: whether a client speaking `clientVersion` can sync with this server. */
+/**
+ * The oldest client protocol this server still syncs with. A version that only adds (a new
+ * mutation an older client never sends, a row field an older client ignores) keeps older
+ * clients working; raise this when a change is not additive.
+ */
+export const OLDEST_COMPATIBLE_PROTOCOL_VERSION = 1;
+
+/**
+ * S10: whether a client speaking `clientVersion` can sync with this server: any version from
+ * the oldest compatible one up to ours. A client newer than the server may send mutations the
+ * server does not know (they would be refused for good), so it waits for the server instead.
+ */
 export function isCompatibleProtocol(clientVersion: number): boolean {
-  return clientVersion === PROTOCOL_VERSION;
+  return clientVersion >= OLDEST_COMPATIBLE_PROTOCOL_VERSION && clientVersion <= PROTOCOL_VERSION;
 }
