@@ -29,8 +29,10 @@ export {
  *
  * History (newest last; say what changed and what an older client still may do):
  * - 1: the first protocol: push, pull and poke, the catalogue of 14 mutations.
+ * - 2: `order.setCustomerName`, and `customerName` on order rows. Additive: a version 1
+ *   tablet never sends the new mutation and ignores the new field, so it still syncs.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** A push holds at most this many mutations; a tablet back from hours offline sends batches. */
 export const MAX_PUSH_MUTATIONS = 1000;

@@ -14,6 +14,7 @@ import {
   orderUpdateLine,
   orderVoidLine,
 } from './order-lines.ts';
+import { orderSetCustomerName } from './order-set-customer-name.ts';
 import { paymentRecord } from './payments.ts';
 
 /**
@@ -37,6 +38,7 @@ export const MUTATION_DEFINITIONS = [
   orderVoid,
   kitchenBump,
   kitchenRecall,
+  orderSetCustomerName,
 ] as const;
 
 export type MutationDefinitions = typeof MUTATION_DEFINITIONS;

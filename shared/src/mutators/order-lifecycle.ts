@@ -73,6 +73,7 @@ export async function openOrder(run: RuleRun<OrderOpenArgs>): Promise<void> {
     mergedInto: null,
     voidReason: null,
     note: null,
+    customerName: null,
     version: 0,
     deletedAt: null,
     createdAt: now,
