@@ -35,6 +35,9 @@ export const OTHER_ACTIONS = [
 ] as const;
 export type Action = MutationAction | (typeof OTHER_ACTIONS)[number];
 
+// The role sets are policy over actions, not a list of mutations: a mutation that reuses an
+// action needs no edit here. An action no mutation declares any more is a type error here, and
+// one a new mutation introduces is the owner's alone until a role set grants it.
 const SERVICE: readonly Action[] = [
   'order.open',
   'order.addLine',
