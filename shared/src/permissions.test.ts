@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StaffRoleSchema } from './domain/index.ts';
-import { ACTIONS, authorize, can, needsApproval } from './permissions.ts';
+import { ACTIONS } from './mutations.ts';
+import { authorize, can, needsApproval } from './permissions.ts';
 
 describe('permissions', () => {
   it('kitchen staff may only bump and recall', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialIdSource } from './ids.ts';
 import {
+  OLDEST_COMPATIBLE_PROTOCOL_VERSION,
   PROTOCOL_VERSION,
   PokeMessageSchema,
   PullRequestSchema,
@@ -24,10 +25,19 @@ const raw = (n: number) => ({
 });
 
 describe('sync protocol', () => {
-  it('[S10] carries a version, and only the same version is compatible', () => {
+  it('[S10] carries a version, and a client newer than the server is not compatible', () => {
     expect(Number.isInteger(PROTOCOL_VERSION)).toBe(true);
     expect(isCompatibleProtocol(PROTOCOL_VERSION)).toBe(true);
     expect(isCompatibleProtocol(PROTOCOL_VERSION + 1)).toBe(false);
+  });
+
+  it('[S10] older clients stay compatible down to the oldest compatible version, and no further', () => {
+    expect(OLDEST_COMPATIBLE_PROTOCOL_VERSION).toBeGreaterThanOrEqual(1);
+    expect(OLDEST_COMPATIBLE_PROTOCOL_VERSION).toBeLessThanOrEqual(PROTOCOL_VERSION);
+    for (let version = OLDEST_COMPATIBLE_PROTOCOL_VERSION; version <= PROTOCOL_VERSION; version++) {
+      expect(isCompatibleProtocol(version), `version ${version}`).toBe(true);
+    }
+    expect(isCompatibleProtocol(OLDEST_COMPATIBLE_PROTOCOL_VERSION - 1)).toBe(false);
   });
 
   it('[S2] a push holds consecutive mutations of its own client', () => {

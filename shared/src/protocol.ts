@@ -24,8 +24,15 @@ export {
  * The sync protocol (S1–S10), in one module. Bump the version whenever a message, a
  * mutation's arguments or a rejection reason changes shape; an older client is told
  * `version_mismatch` and offered the new app (S10), never crashed.
+ * `protocol-snapshot.test.ts` holds each version's JSON Schema and fails when the shape
+ * changes without a bump.
+ *
+ * History (newest last; say what changed and what an older client still may do):
+ * - 1: the first protocol: push, pull and poke, the catalogue of 14 mutations.
+ * - 2: `order.setCustomerName`, and `customerName` on order rows. Additive: a version 1
+ *   tablet never sends the new mutation and ignores the new field, so it still syncs.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** A push holds at most this many mutations; a tablet back from hours offline sends batches. */
 export const MAX_PUSH_MUTATIONS = 1000;
@@ -155,7 +162,18 @@ export type PullResult = z.infer<typeof PullResultSchema>;
 export const PokeMessageSchema = z.object({ venueId: VenueIdSchema, clock: VersionSchema });
 export type PokeMessage = z.infer<typeof PokeMessageSchema>;
 
-/** S10: whether a client speaking `clientVersion` can sync with this server. */
+/**
+ * The oldest client protocol this server still syncs with. A version that only adds (a new
+ * mutation an older client never sends, a row field an older client ignores) keeps older
+ * clients working; raise this when a change is not additive.
+ */
+export const OLDEST_COMPATIBLE_PROTOCOL_VERSION = 1;
+
+/**
+ * S10: whether a client speaking `clientVersion` can sync with this server: any version from
+ * the oldest compatible one up to ours. A client newer than the server may send mutations the
+ * server does not know (they would be refused for good), so it waits for the server instead.
+ */
 export function isCompatibleProtocol(clientVersion: number): boolean {
-  return clientVersion === PROTOCOL_VERSION;
+  return clientVersion >= OLDEST_COMPATIBLE_PROTOCOL_VERSION && clientVersion <= PROTOCOL_VERSION;
 }

@@ -4,3 +4,11 @@ declare module '*.sql?raw' {
   const text: string;
   export default text;
 }
+
+// Vite's `import.meta.glob`, in the one form the tests use (every file's text, loaded eagerly).
+interface ImportMeta {
+  glob(
+    pattern: string,
+    options: { query: '?raw'; import: 'default'; eager: true },
+  ): Record<string, string>;
+}

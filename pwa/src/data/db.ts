@@ -119,6 +119,24 @@ export class ServioDb extends Dexie {
       notices: 'id, orderId, [orderId+acknowledged], acknowledged',
       meta: 'key',
     });
+    // 2: orders carry `customerName` (protocol 2). Rows synced before have none: give them null,
+    // as the server's column does, so every stored order is a whole `RowOf<'orders'>`.
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('orders')
+          .toCollection()
+          .modify((order: { customerName?: string | null }) => {
+            order.customerName ??= null;
+          });
+        await tx
+          .table('shadows')
+          .filter((shadow: ShadowRow) => shadow.table === 'orders' && shadow.row !== null)
+          .modify((shadow: { row: { customerName?: string | null } }) => {
+            shadow.row.customerName ??= null;
+          });
+      });
   }
 
   /** A synced table by its name (the pull writes whichever tables changed). */

@@ -1,6 +1,6 @@
 import {
   applyMutation,
-  type LineId,
+  referencesOf,
   type MutatorContext,
   type RawMutation,
   type VenueRow,
@@ -64,21 +64,17 @@ export async function applyLocallyOrUndo(
   }
 }
 
-/** The order a mutation is about (for notices), from its arguments or its line's order. */
+/**
+ * The order a mutation is about (for notices): the first order its definition names, else the
+ * order of the first line it names. Arguments that do not parse name nothing.
+ */
 export async function orderOfMutation(db: ServioDb, mutation: RawMutation): Promise<string | null> {
-  const args = (
-    typeof mutation.args === 'object' && mutation.args !== null ? mutation.args : {}
-  ) as {
-    orderId?: unknown;
-    targetOrderId?: unknown;
-    sourceOrderId?: unknown;
-    lineId?: unknown;
-  };
-  if (typeof args.orderId === 'string') return args.orderId;
-  if (typeof args.sourceOrderId === 'string') return args.sourceOrderId;
-  if (typeof args.targetOrderId === 'string') return args.targetOrderId;
-  if (typeof args.lineId === 'string') {
-    const line = await db.orderLines.get(args.lineId as LineId);
+  const refs = referencesOf(mutation);
+  const orderId = refs.orderIds?.[0];
+  if (orderId !== undefined) return orderId;
+  const lineId = refs.lineIds?.[0];
+  if (lineId !== undefined) {
+    const line = await db.orderLines.get(lineId);
     return line?.orderId ?? null;
   }
   return null;

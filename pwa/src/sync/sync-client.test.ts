@@ -1,4 +1,10 @@
-import type { LineId, OrderId, PaymentId, StaffId } from '@servio/shared';
+import {
+  PROTOCOL_VERSION,
+  type LineId,
+  type OrderId,
+  type PaymentId,
+  type StaffId,
+} from '@servio/shared';
 import { TRPCClientError } from '@trpc/client';
 import { liveQuery } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
@@ -493,7 +499,7 @@ describe('sync client', () => {
     await openWithCola(db, server);
     const file = await buildOutboxFile(db, () => new Date('2025-03-10T12:00:00Z'));
     expect(file).toMatchObject({
-      protocolVersion: 1,
+      protocolVersion: PROTOCOL_VERSION,
       clientId: await readMeta(db, 'clientId'),
       deviceId: device.deviceId,
       letter: 'A',

@@ -57,6 +57,8 @@ export const OrderRowSchema = z.object({
   mergedInto: OrderIdSchema.nullable(),
   voidReason: z.string().nullable(),
   note: z.string().nullable(),
+  // Whose order it is (a takeaway, a tab); set by `order.setCustomerName`.
+  customerName: z.string().min(1).max(80).nullable(),
   ...syncedColumns,
 });
 export type OrderRow = z.infer<typeof OrderRowSchema>;

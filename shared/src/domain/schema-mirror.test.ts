@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import sql from '../../../migrations/0001_core_schema.sql?raw';
-import staffDeactivatedAt from '../../../migrations/0006_staff_deactivated_at.sql?raw';
 import { ROW_SCHEMAS, SQL_TABLE_NAMES, SYNCED_TABLES, StaffRowSchema } from './index.ts';
+
+/** Every migration after 0001, by path, so a new one is read without editing this test. */
+const laterMigrations = Object.entries(
+  import.meta.glob('../../../migrations/*.sql', { query: '?raw', import: 'default', eager: true }),
+)
+  .filter(([path]) => !path.endsWith('/0001_core_schema.sql'))
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([, text]) => text);
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -20,7 +27,7 @@ function sqlColumns(): Map<string, string[]> {
     tables.set(table, columns);
   }
   // Columns later migrations add to synced tables (their `migrate:up` part only).
-  for (const migration of [staffDeactivatedAt]) {
+  for (const migration of laterMigrations) {
     const up = migration.split('-- migrate:down')[0] ?? '';
     for (const [, table = '', column = ''] of up.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)) {
       tables.get(table)?.push(column);

@@ -1,20 +1,10 @@
-import type { Mutation, MutationName } from '../mutations.ts';
+import type { Mutation, MutationName, Mutator } from '../mutations.ts';
 import { parseMutation } from '../mutations.ts';
+import { MUTATION_DEFINITIONS } from '../mutations/registry.ts';
 import type { StaffRow } from '../domain/index.ts';
 import { reject } from '../rejections.ts';
-import type { MutatorContext, MutatorRun } from './context.ts';
+import type { MutatorContext } from './context.ts';
 import { isLive } from './helpers.ts';
-import { bumpLines, recallLines } from './kitchen.ts';
-import { addLine, applyDiscount, sendLines, updateLine, voidLine } from './lines.ts';
-import {
-  closeOrder,
-  mergeOrders,
-  moveTable,
-  openOrder,
-  setCovers,
-  voidOrder,
-} from './order-lifecycle.ts';
-import { recordPayment } from './payments.ts';
 import type { MutatorStore } from './store.ts';
 
 /**
@@ -29,25 +19,10 @@ export function wasActiveAt(staff: StaffRow | undefined, clientTime: string): st
   return staff.deactivatedAt !== null && Date.parse(clientTime) < Date.parse(staff.deactivatedAt);
 }
 
-type Mutator<N extends MutationName> = (run: MutatorRun<N>) => Promise<void>;
-
-/** One rule per mutation; a missing entry is a type error. */
-export const MUTATORS: { readonly [N in MutationName]: Mutator<N> } = {
-  'order.open': openOrder,
-  'order.addLine': addLine,
-  'order.updateLine': updateLine,
-  'order.voidLine': voidLine,
-  'order.send': sendLines,
-  'order.applyDiscount': applyDiscount,
-  'order.moveTable': moveTable,
-  'order.merge': mergeOrders,
-  'order.setCovers': setCovers,
-  'payment.record': recordPayment,
-  'order.close': closeOrder,
-  'order.void': voidOrder,
-  'kitchen.bump': bumpLines,
-  'kitchen.recall': recallLines,
-};
+/** One rule per mutation, taken from its definition (`mutations/registry.ts`). */
+export const MUTATORS = Object.fromEntries(
+  MUTATION_DEFINITIONS.map((definition) => [definition.name, definition.apply]),
+) as { readonly [N in MutationName]: Mutator<N> };
 
 /**
  * THE business rules, run identically on the tablet (optimistically, S1) and on the

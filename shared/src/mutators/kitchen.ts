@@ -2,7 +2,9 @@ import type { LineId, OrderId } from '../ids.ts';
 import type { LineStatus, OrderLineRow } from '../domain/index.ts';
 import { assertCheck, checkLineTransition } from '../order-machine.ts';
 import { reject } from '../rejections.ts';
-import type { MutatorRun, RuleScope } from './context.ts';
+import type { RuleScope } from './context.ts';
+import type { RuleRun } from '../mutations/define.ts';
+import type { KitchenBumpArgs, KitchenRecallArgs } from '../mutations/kitchen.ts';
 import { requireAction, requireLine, requireOrder, touched } from './helpers.ts';
 
 const PROGRESS: Readonly<Record<LineStatus, number>> = {
@@ -34,7 +36,7 @@ async function linesOfOrder(
  * voiding a dish while the kitchen bumps the ticket must not fail the bump. The kitchen
  * may bump lines of any order, paid and closed ones included (pay-first cafés).
  */
-export async function bumpLines(run: MutatorRun<'kitchen.bump'>): Promise<void> {
+export async function bumpLines(run: RuleRun<KitchenBumpArgs>): Promise<void> {
   const { args, clientTime } = run.mutation;
   requireAction(run, 'kitchen.bump');
   const lines = await linesOfOrder(run, args.orderId, args.lineIds);
@@ -51,7 +53,7 @@ export async function bumpLines(run: MutatorRun<'kitchen.bump'>): Promise<void> 
 }
 
 /** Kitchen display: ready or served lines back to sent (the ticket reappears). */
-export async function recallLines(run: MutatorRun<'kitchen.recall'>): Promise<void> {
+export async function recallLines(run: RuleRun<KitchenRecallArgs>): Promise<void> {
   const { args } = run.mutation;
   requireAction(run, 'kitchen.recall');
   const lines = await linesOfOrder(run, args.orderId, args.lineIds);

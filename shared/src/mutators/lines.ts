@@ -7,7 +7,14 @@ import {
 } from '../order-machine.ts';
 import { reject } from '../rejections.ts';
 import { lineAmounts } from '../totals.ts';
-import type { MutatorRun } from './context.ts';
+import type { RuleRun } from '../mutations/define.ts';
+import type {
+  OrderAddLineArgs,
+  OrderApplyDiscountArgs,
+  OrderSendArgs,
+  OrderUpdateLineArgs,
+  OrderVoidLineArgs,
+} from '../mutations/order-lines.ts';
 import {
   isLive,
   liveLines,
@@ -24,7 +31,7 @@ import { recalculateOrder } from './recalculate.ts';
  * the menu as it is now and snapshotted on the line (S12: never from the client).
  * S3: a line id that already exists is the same line arriving again: nothing happens.
  */
-export async function addLine(run: MutatorRun<'order.addLine'>): Promise<void> {
+export async function addLine(run: RuleRun<OrderAddLineArgs>): Promise<void> {
   const { args, clientTime, staffId } = run.mutation;
   requireAction(run, 'order.addLine');
   const order = await requireEditableOrder(run, args.orderId);
@@ -70,7 +77,7 @@ export async function addLine(run: MutatorRun<'order.addLine'>): Promise<void> {
 }
 
 /** Changes quantity, modifiers or note of a line the kitchen does not have yet. */
-export async function updateLine(run: MutatorRun<'order.updateLine'>): Promise<void> {
+export async function updateLine(run: RuleRun<OrderUpdateLineArgs>): Promise<void> {
   const { args } = run.mutation;
   requireAction(run, 'order.updateLine');
   const line = await requireLine(run, args.lineId);
@@ -101,7 +108,7 @@ export async function updateLine(run: MutatorRun<'order.updateLine'>): Promise<v
  * Voids a line. A line the kitchen already has (sent, ready, served) is food that may be
  * thrown away, so voiding it is `order.voidSentLine`: manager, or a manager's approval.
  */
-export async function voidLine(run: MutatorRun<'order.voidLine'>): Promise<void> {
+export async function voidLine(run: RuleRun<OrderVoidLineArgs>): Promise<void> {
   const { args, staffId } = run.mutation;
   const line = await requireLine(run, args.lineId);
   requireAction(run, isLineSent(line.status) ? 'order.voidSentLine' : 'order.voidLine');
@@ -125,7 +132,7 @@ export async function voidLine(run: MutatorRun<'order.voidLine'>): Promise<void>
 }
 
 /** Sends the order's new lines (or the listed ones) to the kitchen. */
-export async function sendLines(run: MutatorRun<'order.send'>): Promise<void> {
+export async function sendLines(run: RuleRun<OrderSendArgs>): Promise<void> {
   const { args, clientTime } = run.mutation;
   requireAction(run, 'order.send');
   const order = await requireEditableOrder(run, args.orderId);
@@ -147,7 +154,7 @@ export async function sendLines(run: MutatorRun<'order.send'>): Promise<void> {
 }
 
 /** Sets or removes a discount on the order or on one of its lines (manager, or approved). */
-export async function applyDiscount(run: MutatorRun<'order.applyDiscount'>): Promise<void> {
+export async function applyDiscount(run: RuleRun<OrderApplyDiscountArgs>): Promise<void> {
   const { args } = run.mutation;
   requireAction(run, 'order.applyDiscount');
   const order = await requireEditableOrder(run, args.orderId);

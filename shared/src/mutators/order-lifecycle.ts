@@ -4,7 +4,16 @@ import { ZERO } from '../money.ts';
 import { assertCheck, checkCanClose, checkCanVoid, isLineSent } from '../order-machine.ts';
 import { reject } from '../rejections.ts';
 import { computeOrderTotals, type OrderTotals } from '../totals.ts';
-import type { MutatorRun, RuleScope } from './context.ts';
+import type { RuleScope } from './context.ts';
+import type { RuleRun } from '../mutations/define.ts';
+import type {
+  OrderCloseArgs,
+  OrderMergeArgs,
+  OrderMoveTableArgs,
+  OrderOpenArgs,
+  OrderSetCoversArgs,
+  OrderVoidArgs,
+} from '../mutations/order-lifecycle.ts';
 import {
   isLive,
   liveLines,
@@ -19,7 +28,7 @@ import { recalculateOrder } from './recalculate.ts';
  * Opens an order. S3: an order id that already exists is the same order arriving again,
  * so nothing happens. Service charge is taken from the venue now and kept on the order.
  */
-export async function openOrder(run: MutatorRun<'order.open'>): Promise<void> {
+export async function openOrder(run: RuleRun<OrderOpenArgs>): Promise<void> {
   const { args, clientTime, staffId } = run.mutation;
   requireAction(run, 'order.open');
   if (await run.store.getOrder(args.orderId)) return;
@@ -64,6 +73,7 @@ export async function openOrder(run: MutatorRun<'order.open'>): Promise<void> {
     mergedInto: null,
     voidReason: null,
     note: null,
+    customerName: null,
     version: 0,
     deletedAt: null,
     createdAt: now,
@@ -71,7 +81,7 @@ export async function openOrder(run: MutatorRun<'order.open'>): Promise<void> {
   });
 }
 
-export async function moveTable(run: MutatorRun<'order.moveTable'>): Promise<void> {
+export async function moveTable(run: RuleRun<OrderMoveTableArgs>): Promise<void> {
   const { args } = run.mutation;
   requireAction(run, 'order.moveTable');
   const order = await requireEditableOrder(run, args.orderId);
@@ -81,7 +91,7 @@ export async function moveTable(run: MutatorRun<'order.moveTable'>): Promise<voi
   await run.store.put('orders', touched({ ...order, kind: 'table', tableId: table.id }, run));
 }
 
-export async function setCovers(run: MutatorRun<'order.setCovers'>): Promise<void> {
+export async function setCovers(run: RuleRun<OrderSetCoversArgs>): Promise<void> {
   const { args } = run.mutation;
   requireAction(run, 'order.setCovers');
   const order = await requireEditableOrder(run, args.orderId);
@@ -93,7 +103,7 @@ export async function setCovers(run: MutatorRun<'order.setCovers'>): Promise<voi
  * Moves every line of the source onto the target and voids the source, pointing it at
  * the target. A source with payments is refused: money stays on the bill it was paid to.
  */
-export async function mergeOrders(run: MutatorRun<'order.merge'>): Promise<void> {
+export async function mergeOrders(run: RuleRun<OrderMergeArgs>): Promise<void> {
   const { args } = run.mutation;
   requireAction(run, 'order.merge');
   if (args.sourceOrderId === args.targetOrderId) {
@@ -137,7 +147,7 @@ async function currentTotals(run: RuleScope, order: OrderRow): Promise<OrderTota
 }
 
 /** Closes an order once nothing is due. Closing a closed order again changes nothing. */
-export async function closeOrder(run: MutatorRun<'order.close'>): Promise<void> {
+export async function closeOrder(run: RuleRun<OrderCloseArgs>): Promise<void> {
   const { args, clientTime } = run.mutation;
   requireAction(run, 'order.close');
   const order = await requireOrder(run, args.orderId);
@@ -151,7 +161,7 @@ export async function closeOrder(run: MutatorRun<'order.close'>): Promise<void> 
  * Voids an unpaid order and every live line on it (so the kitchen display drops them).
  * Voiding an order the kitchen has already seen needs a manager, like voiding a sent line.
  */
-export async function voidOrder(run: MutatorRun<'order.void'>): Promise<void> {
+export async function voidOrder(run: RuleRun<OrderVoidArgs>): Promise<void> {
   const { args, clientTime, staffId } = run.mutation;
   const order = await requireOrder(run, args.orderId);
   if (order.status === 'void') {

@@ -1,6 +1,7 @@
 import { minor, ZERO } from '../money.ts';
 import { reject } from '../rejections.ts';
-import type { MutatorRun } from './context.ts';
+import type { RuleRun } from '../mutations/define.ts';
+import type { PaymentRecordArgs } from '../mutations/payments.ts';
 import { requireAction, requireOrder } from './helpers.ts';
 import { recalculateOrder } from './recalculate.ts';
 
@@ -13,7 +14,7 @@ import { recalculateOrder } from './recalculate.ts';
  * it. So a payment on a paid, closed or even void order is recorded, not rejected.
  * S3: a payment id that already exists is the same payment arriving again.
  */
-export async function recordPayment(run: MutatorRun<'payment.record'>): Promise<void> {
+export async function recordPayment(run: RuleRun<PaymentRecordArgs>): Promise<void> {
   const { args, clientTime, staffId } = run.mutation;
   requireAction(run, 'payment.record');
   const order = await requireOrder(run, args.orderId);

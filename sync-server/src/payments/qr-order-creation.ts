@@ -157,6 +157,7 @@ async function createQrOrder(
     mergedInto: null,
     voidReason: null,
     note: checkout.note,
+    customerName: null,
     version: 0,
     deletedAt: null,
     createdAt: now,

@@ -72,7 +72,7 @@ export class PgStore implements MutatorStore {
   }
 
   /** Loads, in a few queries, every order, line and payment the mutations name (and their orders' lines and payments). */
-  async prefetch(mutations: readonly { args: unknown }[]): Promise<void> {
+  async prefetch(mutations: readonly { name: string; args: unknown }[]): Promise<void> {
     const wanted = referencedBy(mutations);
     const orders = await this.query('orders', {
       where: `(id = ANY($2::uuid[]) OR number = ANY($3::text[])

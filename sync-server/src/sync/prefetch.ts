@@ -1,6 +1,4 @@
-import { OrderNumberSchema } from '@servio/shared';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { referencesOf } from '@servio/shared';
 
 /** What a batch of not-yet-parsed mutations refers to, so one query per table can load it all. */
 export interface Referenced {
@@ -11,30 +9,25 @@ export interface Referenced {
 }
 
 /**
- * Collects the ids the mutations' arguments name. The mutations are not validated yet (each is
- * parsed on its own when applied, S4), so anything that is not a well-formed id is left out rather
- * than sent to Postgres, where it would fail the whole push.
+ * Collects the ids the mutations name, as each mutation's definition declares them (`refs`). The
+ * mutations are not validated yet (each is parsed on its own when applied, S4): one whose
+ * arguments do not parse names nothing — it will be refused without reading — so nothing that is
+ * not a well-formed id reaches Postgres, where it would fail the whole push.
  */
-export function referencedBy(mutations: readonly { args: unknown }[]): Referenced {
+export function referencedBy(mutations: readonly { name: string; args: unknown }[]): Referenced {
   const orderIds = new Set<string>();
   const lineIds = new Set<string>();
   const paymentIds = new Set<string>();
   const orderNumbers = new Set<string>();
-  const addId = (set: Set<string>, value: unknown) => {
-    if (typeof value === 'string' && UUID.test(value)) set.add(value.toLowerCase());
+  const addIds = (set: Set<string>, ids: readonly string[] | undefined) => {
+    for (const id of ids ?? []) set.add(id.toLowerCase());
   };
-  for (const { args } of mutations) {
-    if (typeof args !== 'object' || args === null) continue;
-    const a = args as Record<string, unknown>;
-    addId(orderIds, a.orderId);
-    addId(orderIds, a.sourceOrderId);
-    addId(orderIds, a.targetOrderId);
-    addId(lineIds, a.lineId);
-    if (Array.isArray(a.lineIds)) for (const id of a.lineIds.slice(0, 200)) addId(lineIds, id);
-    addId(paymentIds, a.paymentId);
-    if (typeof a.number === 'string' && OrderNumberSchema.safeParse(a.number).success) {
-      orderNumbers.add(a.number);
-    }
+  for (const mutation of mutations) {
+    const refs = referencesOf(mutation);
+    addIds(orderIds, refs.orderIds);
+    addIds(lineIds, refs.lineIds);
+    addIds(paymentIds, refs.paymentIds);
+    for (const number of refs.orderNumbers ?? []) orderNumbers.add(number);
   }
   return {
     orderIds: [...orderIds],
