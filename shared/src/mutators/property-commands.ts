@@ -23,7 +23,9 @@ export type Command<Item extends string = string> =
   | { op: 'void'; order: number; role: StaffRole }
   | { op: 'bump'; line: number }
   | { op: 'merge'; source: number; target: number }
-  | { op: 'covers'; order: number; covers: number };
+  | { op: 'covers'; order: number; covers: number }
+  /** `name: null` clears it. */
+  | { op: 'customerName'; order: number; name: string | null };
 
 export interface CommandOptions<Item extends string> {
   /** The menu items `add` picks from (names the test's world resolves). */
@@ -82,6 +84,11 @@ export function commandArbitrary<Item extends string>(
       op: fc.constant('covers' as const),
       order: index,
       covers: fc.integer({ min: 0, max: 9 }),
+    }),
+    fc.record({
+      op: fc.constant('customerName' as const),
+      order: index,
+      name: fc.constantFrom('Ana', 'Sam Lee', null),
     }),
   );
 }
@@ -217,6 +224,14 @@ export class CommandPlanner {
       case 'covers':
         return order
           ? world.mutation('order.setCovers', { orderId: order, covers: command.covers }, 'waiter')
+          : null;
+      case 'customerName':
+        return order
+          ? world.mutation(
+              'order.setCustomerName',
+              { orderId: order, name: command.name },
+              'waiter',
+            )
           : null;
     }
   }
