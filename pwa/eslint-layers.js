@@ -51,9 +51,17 @@ const layers = {
       const target = path.relative(path.dirname(context.filename), resolved) || specifier;
       if (LOWER.has(from.layer)) {
         if (to.layer === 'features') {
-          context.report({ node, messageId: 'lowerImportsFeature', data: { layer: from.layer, target } });
+          context.report({
+            node,
+            messageId: 'lowerImportsFeature',
+            data: { layer: from.layer, target },
+          });
         } else if (to.layer === 'app') {
-          context.report({ node, messageId: 'lowerImportsShell', data: { layer: from.layer, target } });
+          context.report({
+            node,
+            messageId: 'lowerImportsShell',
+            data: { layer: from.layer, target },
+          });
         }
         return;
       }

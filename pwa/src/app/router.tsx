@@ -1,6 +1,7 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate, useParams } from 'react-router';
 import type { AreaHandle } from './status-bar.tsx';
 import { AppLoading } from '../ui/app-loading.tsx';
+import { managerScreens } from '../features/manager/routes.tsx';
 import { RouteError } from './route-error.tsx';
 
 /**
@@ -74,23 +75,47 @@ export const router = createBrowserRouter([
             ],
           },
           {
-            path: 'manager/*',
+            path: 'manager',
             handle: { area: 'Manager' } satisfies AreaHandle,
             lazy: {
               Component: async () =>
                 (await import('../features/manager/manager-area.tsx')).ManagerArea,
             },
+            // Each screen's route carries its place in the manager's navigation (handle.nav).
+            children: managerScreens,
           },
         ],
       },
       {
         // The customer's phone, opened from the QR code on the table: the bill, and ordering
-        // (`/t/:token/order`), routed inside the page.
-        path: 't/:token/*',
+        // from the menu. The token is the only credential.
+        path: 't/:token',
         lazy: {
           Component: async () => (await import('../features/customer/table-pay.tsx')).TablePay,
         },
+        children: [
+          {
+            index: true,
+            lazy: {
+              Component: async () => (await import('../features/customer/bill-page.tsx')).BillPage,
+            },
+          },
+          {
+            path: 'order',
+            lazy: {
+              Component: async () =>
+                (await import('../features/customer/order-page.tsx')).OrderPage,
+            },
+          },
+          { path: '*', Component: BackToTheBill },
+        ],
       },
     ],
   },
 ]);
+
+/** An unknown address under a table's QR link goes back to that table's bill. */
+function BackToTheBill() {
+  const { token = '' } = useParams();
+  return <Navigate to={`/t/${token}`} replace />;
+}

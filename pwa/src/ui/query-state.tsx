@@ -27,7 +27,7 @@ export function QueryErrorNotice({
   query,
   what,
 }: {
-  query: Pick<UseQueryResult, 'error' | 'refetch' | 'isFetching'>;
+  query: Pick<UseQueryResult<unknown, unknown>, 'error' | 'refetch' | 'isFetching'>;
   what: string;
 }) {
   return (
@@ -69,7 +69,7 @@ export function CachedNote({
   query,
 }: {
   query: Pick<
-    UseQueryResult,
+    UseQueryResult<unknown, unknown>,
     'data' | 'dataUpdatedAt' | 'isRefetchError' | 'fetchStatus' | 'error'
   >;
 }) {

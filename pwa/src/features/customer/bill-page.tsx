@@ -1,14 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { ArrowLeft, RefreshCw, UtensilsCrossed } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Label, RadioGroup } from 'react-aria-components';
-import { useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import {
   cancelPayment,
   createPayment,
   describePayError,
   newAttemptId,
-  tableBillKey,
   type PaymentCreated,
   type PaySelection,
   type PaymentStatusView,
@@ -16,10 +14,7 @@ import {
   type TipChoice,
 } from '../../api/table-bill.ts';
 import { BillCard } from './bill-card.tsx';
-import {
-  CardCheckout,
-  type PaidCard,
-} from './card-payment/card-checkout.tsx';
+import { CardCheckout, type PaidCard } from './card-payment/card-checkout.tsx';
 import { RadioTile } from './choice-tiles.tsx';
 import { moneyIn } from '../../lib/money.ts';
 import { PayOptions } from './pay-options.tsx';
@@ -32,7 +27,7 @@ import { Notice } from '../../ui/notice.tsx';
 import { waitForPaymentOutcome } from './payment-outcome.ts';
 import { FinishingPayment } from './finishing-payment.tsx';
 import { TableUnavailable, TableLoading } from './table-states.tsx';
-import { useTableBill } from './use-table.ts';
+import { useRefreshBill, useTableBill } from './use-table.ts';
 
 /** One attempt at paying part of a bill: what the server reserved and the intent to confirm. */
 interface Attempt extends PaymentCreated {
@@ -48,9 +43,10 @@ type BillFlow =
   | { step: 'receipt'; status: PaymentStatusView; card: PaidCard | null; at: Date };
 
 /** `/t/:token`: the table's open bill, and paying it (all, a share, items or an amount). */
-export function BillPage({ token }: { token: string }) {
+export function BillPage() {
+  const { token = '' } = useParams();
+  const refreshBill = useRefreshBill(token);
   const query = useTableBill(token);
-  const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
   // Back from a payment method that left the page (Stripe's return_url): pick it up again.
   const [flow, setFlow] = useState<BillFlow>(() => {
@@ -67,8 +63,6 @@ export function BillPage({ token }: { token: string }) {
   useEffect(() => {
     if (searchParams.has('payment_intent')) setSearchParams({}, { replace: true });
   }, [searchParams, setSearchParams]);
-
-  const refreshBill = () => queryClient.invalidateQueries({ queryKey: tableBillKey(token) });
 
   async function start(orderId: string, selection: PaySelection, tip: TipChoice) {
     setBusy('starting');

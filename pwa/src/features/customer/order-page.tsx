@@ -1,7 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { ArrowLeft, ShoppingBag } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import {
   cancelPayment,
   describePayError,
@@ -10,17 +9,13 @@ import {
   paymentStatus,
   refusalCode,
   startQrOrder,
-  tableBillKey,
   type MenuItem,
   type OrderFromIntent,
   type PaymentStatusView,
   type QrOrderStarted,
   type TableBillView,
 } from '../../api/table-bill.ts';
-import {
-  CardCheckout,
-  type PaidCard,
-} from './card-payment/card-checkout.tsx';
+import { CardCheckout, type PaidCard } from './card-payment/card-checkout.tsx';
 import {
   addToCart,
   cartCount,
@@ -44,7 +39,7 @@ import { LinkButton } from '../../ui/link-button.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { FinishingPayment } from './finishing-payment.tsx';
 import { TableLoading, TableUnavailable } from './table-states.tsx';
-import { useTableBill, useTableMenu } from './use-table.ts';
+import { useRefreshBill, useTableBill, useTableMenu } from './use-table.ts';
 
 type OrderFlow =
   | { step: 'menu' }
@@ -74,10 +69,11 @@ type Settled =
  * is made only once the payment succeeded (the server's createFromPaidIntent, exactly once
  * whether the webhook or this page gets there first), and its number is shown.
  */
-export function OrderPage({ token }: { token: string }) {
+export function OrderPage() {
+  const { token = '' } = useParams();
+  const refreshBill = useRefreshBill(token);
   const menu = useTableMenu(token);
   const bill = useTableBill(token);
-  const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
   const [flow, setFlow] = useState<OrderFlow>(() => {
     const returned = searchParams.get('payment_intent');
@@ -155,7 +151,7 @@ export function OrderPage({ token }: { token: string }) {
             setCart([]);
             setTip({ kind: 'none' });
             setNote('');
-            void queryClient.invalidateQueries({ queryKey: tableBillKey(token) });
+            void refreshBill();
             setFlow({
               step: 'placed',
               order: result.order,

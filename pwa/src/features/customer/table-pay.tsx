@@ -1,16 +1,17 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ReceiptText, UtensilsCrossed } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
-import { Navigate, NavLink, Route, Routes, useParams } from 'react-router';
+import { NavLink, Outlet, useParams } from 'react-router';
+import { ServerQueryProvider } from '../../api/query.ts';
+import { trpc } from '../../api/trpc.ts';
 import { cx } from '../../ui/class-names.ts';
-import { BillPage } from './bill-page.tsx';
-import { OrderPage } from './order-page.tsx';
 import { useTableBill } from './use-table.ts';
 
 /**
- * `/t/:token/*`: the pages a customer's phone opens from the QR code on the table. The token
- * is the only credential. `/t/:token` is the table's bill (pay all, a share, items or an
- * amount); `/t/:token/order` orders from the menu and pays up front.
+ * `/t/:token`: the frame of the pages a customer's phone opens from the QR code on the table
+ * (their routes are in app/router.tsx). The token is the only credential. `/t/:token` is the
+ * table's bill (pay all, a share, items or an amount); `/t/:token/order` orders from the menu
+ * and pays up front.
  */
 export function TablePay() {
   const [queryClient] = useState(
@@ -26,13 +27,11 @@ export function TablePay() {
   const { token = '' } = useParams();
   return (
     <QueryClientProvider client={queryClient}>
-      <CustomerFrame token={token}>
-        <Routes>
-          <Route index element={<BillPage token={token} />} />
-          <Route path="order" element={<OrderPage token={token} />} />
-          <Route path="*" element={<Navigate to="." replace />} />
-        </Routes>
-      </CustomerFrame>
+      <ServerQueryProvider trpcClient={trpc} queryClient={queryClient} keyPrefix="table">
+        <CustomerFrame token={token}>
+          <Outlet />
+        </CustomerFrame>
+      </ServerQueryProvider>
     </QueryClientProvider>
   );
 }

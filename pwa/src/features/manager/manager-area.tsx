@@ -1,9 +1,9 @@
 import { onlineManager } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
-import { LoadingBlock } from '../../ui/query-state.tsx';
-import { LinkButton } from '../../ui/link-button.tsx';
+import { useMemo } from 'react';
+import { Outlet } from 'react-router';
+import { ServerQueryProvider } from '../../api/query.ts';
+import { trpc } from '../../api/trpc.ts';
 import { connectivity } from '../../lib/connectivity.ts';
 import { createManagerQueryClient, managerPersistOptions } from '../../lib/query-persist.ts';
 import { SignedIn, type SignedInSession } from '../session/index.ts';
@@ -11,19 +11,6 @@ import { ROLE_LABELS } from './manager-api.ts';
 import { ManagerContext, type ManagerIdentity } from './manager-context.ts';
 import { ManagerLayout } from './manager-layout.tsx';
 import { NeedsManager } from './needs-manager.tsx';
-import { SystemStatus } from './system-status.tsx';
-
-// Each section is its own chunk: opening the reports does not load the menu editor, and chart.js
-// loads with the reports only.
-const ReportsScreen = lazy(() => import('./reports/reports-screen.tsx'));
-const PaymentsScreen = lazy(() => import('./payments/payments-screen.tsx'));
-const MenuScreen = lazy(() => import('./menu/menu-screen.tsx'));
-const TablesScreen = lazy(() => import('./tables/tables-screen.tsx'));
-const QrSheet = lazy(() => import('./tables/qr-sheet.tsx'));
-const StaffScreen = lazy(() => import('./staff/staff-screen.tsx'));
-const DevicesScreen = lazy(() => import('./devices/devices-screen.tsx'));
-const VenueScreen = lazy(() => import('./venue/venue-screen.tsx'));
-const AuditScreen = lazy(() => import('./audit/audit-screen.tsx'));
 
 const queryClient = createManagerQueryClient();
 const persistOptions = managerPersistOptions(`${__APP_VERSION__}`);
@@ -35,8 +22,9 @@ onlineManager.setEventListener((setOnline) =>
 );
 
 /**
- * `/manager/*`: reports and the back office. Only a signed-in manager or owner gets past the
- * gate; anyone else is told plainly that this needs a manager (the server refuses them anyway).
+ * `/manager`: reports and the back office, the layout route of the manager's screens
+ * (features/manager/routes.tsx). Only a signed-in manager or owner gets past the gate; anyone
+ * else is told plainly that this needs a manager (the server refuses them anyway).
  */
 export function ManagerArea() {
   return (
@@ -67,41 +55,14 @@ function ManagerGate({ session }: { session: SignedInSession }) {
     );
   }
   return (
-    <ManagerContext.Provider value={identity}>
-      <ManagerLayout onLock={session.lock}>
-        <Suspense fallback={<LoadingBlock label="Opening…" />}>
-          <ManagerRoutes />
-        </Suspense>
-      </ManagerLayout>
-    </ManagerContext.Provider>
-  );
-}
-
-function ManagerRoutes() {
-  return (
-    <Routes>
-      <Route index element={<ReportsScreen />} />
-      <Route path="payments" element={<PaymentsScreen />} />
-      <Route path="menu" element={<MenuScreen />} />
-      <Route path="tables" element={<TablesScreen />} />
-      <Route path="tables/qr" element={<QrSheet />} />
-      <Route path="staff" element={<StaffScreen />} />
-      <Route path="devices" element={<DevicesScreen />} />
-      <Route path="venue" element={<VenueScreen />} />
-      <Route path="audit" element={<AuditScreen />} />
-      <Route path="system" element={<SystemStatus />} />
-      <Route path="*" element={<NoSuchScreen />} />
-    </Routes>
-  );
-}
-
-function NoSuchScreen(): ReactNode {
-  return (
-    <div className="flex flex-col items-start gap-4">
-      <h1 className="text-2xl font-bold">No manager screen at this address</h1>
-      <LinkButton to="/manager" variant="secondary">
-        Back to the reports
-      </LinkButton>
-    </div>
+    // Every query key starts with the venue, so one venue's saved reports never show on
+    // another's screens.
+    <ServerQueryProvider trpcClient={trpc} queryClient={queryClient} keyPrefix={identity.venueId}>
+      <ManagerContext.Provider value={identity}>
+        <ManagerLayout onLock={session.lock}>
+          <Outlet />
+        </ManagerLayout>
+      </ManagerContext.Provider>
+    </ServerQueryProvider>
   );
 }

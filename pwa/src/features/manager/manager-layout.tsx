@@ -1,50 +1,20 @@
-import {
-  Activity,
-  ChartColumn,
-  CreditCard,
-  LayoutGrid,
-  Lock,
-  ScrollText,
-  Settings,
-  Tablet,
-  Users,
-  UtensilsCrossed,
-  type LucideIcon,
-} from 'lucide-react';
+import { Lock } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { Button } from '../../ui/button.tsx';
 import { cx } from '../../ui/class-names.ts';
 import { ROLE_LABELS } from './manager-api.ts';
 import { useManager } from './manager-context.ts';
-
-interface Section {
-  to: string;
-  label: string;
-  icon: LucideIcon;
-  ownerOnly?: boolean;
-}
-
-export const SECTIONS: readonly Section[] = [
-  { to: '/manager', label: 'Reports', icon: ChartColumn },
-  { to: '/manager/payments', label: 'Payments', icon: CreditCard },
-  { to: '/manager/menu', label: 'Menu', icon: UtensilsCrossed },
-  { to: '/manager/tables', label: 'Tables', icon: LayoutGrid },
-  { to: '/manager/staff', label: 'Staff', icon: Users },
-  { to: '/manager/devices', label: 'Devices', icon: Tablet },
-  { to: '/manager/venue', label: 'Venue', icon: Settings },
-  { to: '/manager/audit', label: 'Audit log', icon: ScrollText, ownerOnly: true },
-  { to: '/manager/system', label: 'Device and server', icon: Activity },
-];
+import { managerNavigation } from './routes.tsx';
 
 /**
- * The back office frame: the sections down the side on a tablet (across the top, scrolling, on a
+ * The back office frame: the sections (from the routes' handles) down the side on a tablet (across the top, scrolling, on a
  * phone), the signed-in manager with a lock button, and the screen. Printing drops all chrome
  * (the status bar included) so a report prints as a report.
  */
 export function ManagerLayout({ onLock, children }: { onLock: () => void; children: ReactNode }) {
   const { staff, venueName } = useManager();
-  const sections = SECTIONS.filter((section) => !section.ownerOnly || staff.role === 'owner');
+  const sections = managerNavigation(staff.role);
 
   return (
     <div data-manager className="flex flex-1 flex-col lg:flex-row">
@@ -71,7 +41,7 @@ export function ManagerLayout({ onLock, children }: { onLock: () => void; childr
               <li key={section.to}>
                 <NavLink
                   to={section.to}
-                  end={section.to === '/manager'}
+                  end={section.end}
                   className={({ isActive }) =>
                     cx(
                       'flex min-h-touch items-center gap-3 whitespace-nowrap rounded-control px-3 text-base font-semibold active:scale-[0.98]',

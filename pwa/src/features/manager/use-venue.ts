@@ -1,16 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { trpc } from '../../api/trpc.ts';
-import { managerKeys } from './manager-api.ts';
-import { useManager } from './manager-context.ts';
+import { useTRPC } from '../../api/query.ts';
 
 /** The venue's settings (currency, timezone, tip presets…) as the server holds them. */
 export function useVenueSettings() {
-  const { venueId } = useManager();
-  return useQuery({
-    queryKey: managerKeys.venue(venueId),
-    queryFn: () => trpc.backoffice.venue.get.query(),
-    staleTime: 5 * 60_000,
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.backoffice.venue.get.queryOptions(undefined, { staleTime: 5 * 60_000 }));
 }
 
 /** The currency every amount on the back-office screens is in (undefined until known). */

@@ -1,7 +1,11 @@
 import { RefreshCw } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { Dialog, Heading } from 'react-aria-components';
-import { connectivity, useConnectivity, type ConnectivitySnapshot } from '../../lib/connectivity.ts';
+import {
+  connectivity,
+  useConnectivity,
+  type ConnectivitySnapshot,
+} from '../../lib/connectivity.ts';
 import { formatBytes, formatClock } from '../../lib/format.ts';
 import { useStorageHealth, type StorageHealth } from '../../lib/persist-storage.ts';
 import { ExportUnsynced } from './export-unsynced.tsx';

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { Panel, ScreenHeader } from '../../../ui/panel.tsx';
 import { LoadingBlock, QueryErrorNotice } from '../../../ui/query-state.tsx';
@@ -8,7 +8,7 @@ import { Button } from '../../../ui/button.tsx';
 import { Notice } from '../../../ui/notice.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useSearchParams } from 'react-router';
-import { managerKeys, ROLE_LABELS, type AuditEntry } from '../manager-api.ts';
+import { ROLE_LABELS, type AuditEntry } from '../manager-api.ts';
 import { useManager } from '../manager-context.ts';
 
 const FILTERS = [
@@ -38,21 +38,16 @@ function describeDetails(details: Record<string, unknown>): string {
 
 /** Who did what and when, newest first (owner only, as on the server). */
 export function AuditScreen() {
-  const { venueId, staff } = useManager();
+  const trpc = useTRPC();
+  const { staff } = useManager();
   const [search, setSearch] = useSearchParams();
   const action = search.get('action') ?? 'all';
-  const log = useInfiniteQuery({
-    queryKey: managerKeys.audit(venueId, action),
-    queryFn: ({ pageParam }) =>
-      trpc.backoffice.audit.list.query({
-        limit: 50,
-        ...(pageParam ? { cursor: pageParam } : {}),
-        ...(action !== 'all' ? { action } : {}),
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    enabled: staff.role === 'owner',
-  });
+  const log = useInfiniteQuery(
+    trpc.backoffice.audit.list.infiniteQueryOptions(
+      { limit: 50, ...(action !== 'all' ? { action } : {}) },
+      { getNextPageParam: (page) => page.nextCursor, enabled: staff.role === 'owner' },
+    ),
+  );
 
   if (staff.role !== 'owner') {
     return (

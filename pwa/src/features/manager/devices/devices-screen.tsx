@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Ban, Plus } from 'lucide-react';
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
@@ -11,26 +11,25 @@ import { useServerMutation } from '../use-server-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { managerKeys, type DeviceRow } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { DeviceRow, Outputs } from '../manager-api.ts';
 
-type PairingCode = Awaited<ReturnType<typeof trpc.devices.createPairingCode.mutate>>;
+type PairingCode = Outputs['devices']['createPairingCode'];
 
 const when = (iso: string | null) => (iso ? formatDateTime(Date.parse(iso)) : 'Never');
 
 /** Paired tablets: last contact, unsynced work, revoking; and codes to pair another. */
 export function DevicesScreen() {
-  const { venueId } = useManager();
-  const devices = useQuery({
-    queryKey: managerKeys.devices(venueId),
-    queryFn: () => trpc.devices.list.query(),
-    refetchInterval: 30_000,
-  });
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const devices = useQuery(trpc.devices.list.queryOptions(undefined, { refetchInterval: 30_000 }));
   const [deviceName, setDeviceName] = useState('');
   const [code, setCode] = useState<PairingCode | null>(null);
   const [revoking, setRevoking] = useState<DeviceRow | null>(null);
   const createCode = useServerMutation(
-    (name: string) => trpc.devices.createPairingCode.mutate(name ? { deviceName: name } : {}),
+    {
+      mutationFn: (name: string) =>
+        client.devices.createPairingCode.mutate(name ? { deviceName: name } : {}),
+    },
     [],
     { onSuccess: (created) => setCode(created) },
   );
@@ -138,10 +137,11 @@ export function DevicesScreen() {
 }
 
 function RevokeDialog({ device, onClose }: { device: DeviceRow; onClose: () => void }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const revoke = useServerMutation(
-    () => trpc.devices.revoke.mutate({ deviceId: device.id }),
-    [managerKeys.devices(venueId)],
+    { mutationFn: () => client.devices.revoke.mutate({ deviceId: device.id }) },
+    [trpc.devices.list.queryFilter()],
     { onSuccess: onClose },
   );
   return (

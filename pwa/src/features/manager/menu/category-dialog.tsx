@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
 import { useServerMutation } from '../use-server-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
-import { managerKeys, type MenuView } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { MenuView } from '../manager-api.ts';
 
 /** Add a category (at the end of the menu) or rename one. */
 export function CategoryDialog({
@@ -18,15 +17,18 @@ export function CategoryDialog({
   count: number;
   onClose: () => void;
 }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [name, setName] = useState(category?.name ?? '');
   const [submitted, setSubmitted] = useState(false);
   const save = useServerMutation(
-    (value: string) =>
-      category
-        ? trpc.backoffice.menu.updateCategory.mutate({ id: category.id, name: value })
-        : trpc.backoffice.menu.createCategory.mutate({ name: value, sortOrder: count }),
-    [managerKeys.menu(venueId)],
+    {
+      mutationFn: (value: string) =>
+        category
+          ? client.backoffice.menu.updateCategory.mutate({ id: category.id, name: value })
+          : client.backoffice.menu.createCategory.mutate({ name: value, sortOrder: count }),
+    },
+    [trpc.backoffice.menu.list.queryFilter()],
     { onSuccess: onClose },
   );
   const problem = name.trim() === '' ? 'Give the category a name' : null;

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Check } from 'lucide-react';
 import { useState } from 'react';
 import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
 import { amountText, money, parseAmount, percent } from '../../../lib/money.ts';
@@ -11,8 +11,7 @@ import { SelectField } from '../../../ui/select-field.tsx';
 import { SwitchField } from '../../../ui/switch-field.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
-import { managerKeys, type MenuItem, type MenuView } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { MenuItem, MenuView } from '../manager-api.ts';
 
 const STATION = /^[a-z][a-z0-9-]{0,29}$/;
 
@@ -34,7 +33,8 @@ export function ItemDialog({
   currency: string;
   onClose: () => void;
 }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const linked = menu.links.filter((link) => link.itemId === item?.id).map((link) => link.groupId);
   const [name, setName] = useState(item?.name ?? '');
@@ -76,15 +76,15 @@ export function ItemDialog({
         available,
       };
       const saved = item
-        ? await trpc.backoffice.menu.updateItem.mutate({ id: item.id, ...fields })
-        : await trpc.backoffice.menu.createItem.mutate(fields);
+        ? await client.backoffice.menu.updateItem.mutate({ id: item.id, ...fields })
+        : await client.backoffice.menu.createItem.mutate(fields);
       for (const groupId of groups.filter((id) => !linked.includes(id))) {
-        await trpc.backoffice.menu.linkModifierGroup.mutate({ itemId: saved.id, groupId });
+        await client.backoffice.menu.linkModifierGroup.mutate({ itemId: saved.id, groupId });
       }
       for (const groupId of linked.filter((id) => !groups.includes(id))) {
-        await trpc.backoffice.menu.unlinkModifierGroup.mutate({ itemId: saved.id, groupId });
+        await client.backoffice.menu.unlinkModifierGroup.mutate({ itemId: saved.id, groupId });
       }
-      await queryClient.invalidateQueries({ queryKey: managerKeys.menu(venueId) });
+      await queryClient.invalidateQueries(trpc.backoffice.menu.list.queryFilter());
       onClose();
     } catch (error) {
       setProblem(describeError(error));

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
 import { money, percent } from '../../../lib/money.ts';
@@ -10,8 +10,7 @@ import { LoadingBlock, QueryErrorNotice } from '../../../ui/query-state.tsx';
 import { SwitchField } from '../../../ui/switch-field.tsx';
 import { useServerMutation } from '../use-server-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
-import { managerKeys, type MenuItem, type MenuView } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { MenuItem, MenuView } from '../manager-api.ts';
 import { useVenueCurrency } from '../use-venue.ts';
 import { CategoryDialog } from './category-dialog.tsx';
 import { ItemDialog } from './item-dialog.tsx';
@@ -25,20 +24,22 @@ type Editing =
 
 /** The live menu: categories and their items, modifier groups, tax rates. Tablets pull each change. */
 export function MenuScreen() {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const currency = useVenueCurrency();
-  const menu = useQuery({
-    queryKey: managerKeys.menu(venueId),
-    queryFn: () => trpc.backoffice.menu.list.query(),
-  });
+  const menu = useQuery(trpc.backoffice.menu.list.queryOptions());
   const [editing, setEditing] = useState<Editing>(null);
   const toggle = useServerMutation(
-    (input: { id: string; available: boolean }) => trpc.backoffice.menu.updateItem.mutate(input),
-    [managerKeys.menu(venueId)],
+    // Typed narrower than the procedure's input: the switch shows `available` while it is sent.
+    {
+      mutationFn: (input: { id: string; available: boolean }) =>
+        client.backoffice.menu.updateItem.mutate(input),
+    },
+    [trpc.backoffice.menu.list.queryFilter()],
   );
   const removeCategory = useServerMutation(
-    (id: string) => trpc.backoffice.menu.deleteCategory.mutate({ id }),
-    [managerKeys.menu(venueId)],
+    { mutationFn: (id: string) => client.backoffice.menu.deleteCategory.mutate({ id }) },
+    [trpc.backoffice.menu.list.queryFilter()],
   );
 
   if (!menu.data || !currency) {

@@ -1,6 +1,6 @@
 import { Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
 import { amountText, money } from '../../../lib/money.ts';
@@ -10,8 +10,7 @@ import { useServerMutation } from '../use-server-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { parseMajor } from '@servio/shared/currency';
-import { managerKeys, type MenuView, type ModifierGroup } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { MenuView, ModifierGroup } from '../manager-api.ts';
 
 type Option = ModifierGroup['options'][number];
 type Editing =
@@ -21,12 +20,16 @@ type Editing =
 
 /** Modifier groups (min/max choices) and their options (price change, availability). */
 export function ModifierGroupsPanel({ menu, currency }: { menu: MenuView; currency: string }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [editing, setEditing] = useState<Editing>(null);
   const toggle = useServerMutation(
-    (input: { id: string; available: boolean }) =>
-      trpc.backoffice.menu.updateModifierOption.mutate(input),
-    [managerKeys.menu(venueId)],
+    // Typed narrower than the procedure's input: the switch shows `available` while it is sent.
+    {
+      mutationFn: (input: { id: string; available: boolean }) =>
+        client.backoffice.menu.updateModifierOption.mutate(input),
+    },
+    [trpc.backoffice.menu.list.queryFilter()],
   );
   const close = () => setEditing(null);
 
@@ -131,17 +134,20 @@ export function ModifierGroupsPanel({ menu, currency }: { menu: MenuView; curren
 }
 
 function GroupDialog({ group, onClose }: { group: ModifierGroup | null; onClose: () => void }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [name, setName] = useState(group?.name ?? '');
   const [min, setMin] = useState(String(group?.minChoices ?? 0));
   const [max, setMax] = useState(String(group?.maxChoices ?? 1));
   const [submitted, setSubmitted] = useState(false);
   const save = useServerMutation(
-    (input: { name: string; minChoices: number; maxChoices: number }) =>
-      group
-        ? trpc.backoffice.menu.updateModifierGroup.mutate({ id: group.id, ...input })
-        : trpc.backoffice.menu.createModifierGroup.mutate(input),
-    [managerKeys.menu(venueId)],
+    {
+      mutationFn: (input: { name: string; minChoices: number; maxChoices: number }) =>
+        group
+          ? client.backoffice.menu.updateModifierGroup.mutate({ id: group.id, ...input })
+          : client.backoffice.menu.createModifierGroup.mutate(input),
+    },
+    [trpc.backoffice.menu.list.queryFilter()],
     { onSuccess: onClose },
   );
   const minChoices = Number(min);
@@ -218,16 +224,23 @@ function OptionDialog({
   count: number;
   onClose: () => void;
 }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [name, setName] = useState(option?.name ?? '');
   const [delta, setDelta] = useState(option ? amountText(option.priceDeltaMinor, currency) : '0');
   const [submitted, setSubmitted] = useState(false);
   const save = useServerMutation(
-    (input: { name: string; priceDeltaMinor: number }) =>
-      option
-        ? trpc.backoffice.menu.updateModifierOption.mutate({ id: option.id, ...input })
-        : trpc.backoffice.menu.createModifierOption.mutate({ groupId, sortOrder: count, ...input }),
-    [managerKeys.menu(venueId)],
+    {
+      mutationFn: (input: { name: string; priceDeltaMinor: number }) =>
+        option
+          ? client.backoffice.menu.updateModifierOption.mutate({ id: option.id, ...input })
+          : client.backoffice.menu.createModifierOption.mutate({
+              groupId,
+              sortOrder: count,
+              ...input,
+            }),
+    },
+    [trpc.backoffice.menu.list.queryFilter()],
     { onSuccess: onClose },
   );
   let deltaMinor: number | null = null;

@@ -1,6 +1,6 @@
 import { Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
 import { parsePercent, percent } from '../../../lib/money.ts';
@@ -8,8 +8,7 @@ import { Panel } from '../../../ui/panel.tsx';
 import { useServerMutation } from '../use-server-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
-import { managerKeys, type MenuView } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { MenuView } from '../manager-api.ts';
 
 type TaxRate = MenuView['taxRates'][number];
 
@@ -48,16 +47,19 @@ export function TaxRatesPanel({ menu }: { menu: MenuView }) {
 }
 
 function TaxRateDialog({ rate, onClose }: { rate: TaxRate | null; onClose: () => void }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [name, setName] = useState(rate?.name ?? '');
   const [value, setValue] = useState(rate ? String(rate.rateBps / 100) : '');
   const [submitted, setSubmitted] = useState(false);
   const save = useServerMutation(
-    (input: { name: string; rateBps: number }) =>
-      rate
-        ? trpc.backoffice.menu.updateTaxRate.mutate({ id: rate.id, ...input })
-        : trpc.backoffice.menu.createTaxRate.mutate(input),
-    [managerKeys.menu(venueId)],
+    {
+      mutationFn: (input: { name: string; rateBps: number }) =>
+        rate
+          ? client.backoffice.menu.updateTaxRate.mutate({ id: rate.id, ...input })
+          : client.backoffice.menu.createTaxRate.mutate(input),
+    },
+    [trpc.backoffice.menu.list.queryFilter()],
     { onSuccess: onClose },
   );
   const rateBps = parsePercent(value);

@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Undo2 } from 'lucide-react';
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { money } from '../../../lib/money.ts';
 import { Panel, ScreenHeader } from '../../../ui/panel.tsx';
 import { LoadingBlock, QueryErrorNotice } from '../../../ui/query-state.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { managerKeys, type OverpaidOrder } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { OverpaidOrder } from '../manager-api.ts';
 import { useVenueCurrency } from '../use-venue.ts';
 import { useSyncedCardPayments } from './card-payments.ts';
 import { RefundDialog, type RefundTarget } from './refund-dialog.tsx';
@@ -31,12 +30,9 @@ function orderLabel(number: string, table: string | null) {
 
 /** Money to give back: bills paid twice, pending refunds, and refunds of card payments made by QR. */
 export function PaymentsScreen() {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
   const currency = useVenueCurrency();
-  const overpaid = useQuery({
-    queryKey: managerKeys.overpaid(venueId),
-    queryFn: () => trpc.payments.overpaid.query(),
-  });
+  const overpaid = useQuery(trpc.payments.overpaid.queryOptions());
   const synced = useSyncedCardPayments();
   const [refunding, setRefunding] = useState<RefundTarget | null>(null);
 

@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
 import { amountText, money, parseAmount } from '../../../lib/money.ts';
 import { useServerMutation } from '../use-server-mutation.ts';
 import { TextField } from '../../../ui/text-field.tsx';
-import { managerKeys } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
 
 export interface RefundTarget {
   paymentId: string;
@@ -32,15 +30,18 @@ export function RefundDialog({
   currency: string;
   onClose: () => void;
 }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [refundId] = useState(() => crypto.randomUUID());
   const [amount, setAmount] = useState(amountText(target.suggestedMinor, currency));
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const refund = useServerMutation(
-    (input: { amountMinor: number; reason: string }) =>
-      trpc.payments.refund.mutate({ refundId, paymentId: target.paymentId, ...input }),
-    [managerKeys.overpaid(venueId), managerKeys.reports(venueId)],
+    {
+      mutationFn: (input: { amountMinor: number; reason: string }) =>
+        client.payments.refund.mutate({ refundId, paymentId: target.paymentId, ...input }),
+    },
+    [trpc.payments.overpaid.queryFilter(), trpc.reports.pathFilter()],
   );
   const parsed = parseAmount(amount, currency);
   const problems = {

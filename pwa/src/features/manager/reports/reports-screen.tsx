@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Printer, RefreshCw } from 'lucide-react';
 import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC } from '../../../api/query.ts';
 import { Panel, ScreenHeader } from '../../../ui/panel.tsx';
 import {
   CachedNote,
@@ -11,8 +11,7 @@ import {
   QueryErrorNotice,
 } from '../../../ui/query-state.tsx';
 import { Button } from '../../../ui/button.tsx';
-import { managerKeys, type RangePreset, type ReportRangeInput } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { RangePreset, ReportRangeInput } from '../manager-api.ts';
 import { CsvButton } from './csv-button.tsx';
 import { PRESET_LABELS, RangePicker } from './range-picker.tsx';
 import { formatDayRange } from './report-dates.ts';
@@ -37,12 +36,11 @@ function rangeFromSearch(search: URLSearchParams): ReportRangeInput {
 }
 
 export function ReportsScreen() {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
   const [search, setSearch] = useSearchParams();
   const range = rangeFromSearch(search);
   const summary = useQuery({
-    queryKey: managerKeys.summary(venueId, range),
-    queryFn: () => trpc.reports.summary.query(range),
+    ...trpc.reports.summary.queryOptions(range),
     placeholderData: (previous) => previous,
     // A copy restored from this device's storage is shown at once and replaced when the
     // server answers, however recent it is.

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
 import { SelectField } from '../../../ui/select-field.tsx';
 import { useServerMutation } from '../use-server-mutation.ts';
 import { TextField } from '../../../ui/text-field.tsx';
-import { managerKeys, ROLE_LABELS, type StaffMember, type StaffRole } from '../manager-api.ts';
+import { ROLE_LABELS, type StaffMember, type StaffRole } from '../manager-api.ts';
 import { useManager } from '../manager-context.ts';
 
 const PIN = /^\d{4,8}$/;
@@ -19,16 +19,15 @@ function useRoleOptions() {
 }
 
 export function AddStaffDialog({ onClose }: { onClose: () => void }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
   const roles = useRoleOptions();
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('waiter');
   const [pin, setPin] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const add = useServerMutation(
-    (input: { name: string; role: StaffRole; pin: string }) =>
-      trpc.backoffice.staff.create.mutate(input),
-    [managerKeys.staff(venueId)],
+    trpc.backoffice.staff.create.mutationOptions(),
+    [trpc.backoffice.staff.list.queryFilter()],
     { onSuccess: onClose },
   );
   const problems = {
@@ -76,13 +75,16 @@ export function AddStaffDialog({ onClose }: { onClose: () => void }) {
 }
 
 export function RoleDialog({ member, onClose }: { member: StaffMember; onClose: () => void }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const roles = useRoleOptions();
   const [role, setRole] = useState<StaffRole>(member.role);
   const change = useServerMutation(
-    (next: StaffRole) =>
-      trpc.backoffice.staff.changeRole.mutate({ staffId: member.id, role: next }),
-    [managerKeys.staff(venueId)],
+    {
+      mutationFn: (next: StaffRole) =>
+        client.backoffice.staff.changeRole.mutate({ staffId: member.id, role: next }),
+    },
+    [trpc.backoffice.staff.list.queryFilter()],
     { onSuccess: onClose },
   );
   return (
@@ -108,12 +110,16 @@ export function RoleDialog({ member, onClose }: { member: StaffMember; onClose: 
 }
 
 export function PinDialog({ member, onClose }: { member: StaffMember; onClose: () => void }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [pin, setPin] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const reset = useServerMutation(
-    (next: string) => trpc.backoffice.staff.resetPin.mutate({ staffId: member.id, pin: next }),
-    [managerKeys.staff(venueId)],
+    {
+      mutationFn: (next: string) =>
+        client.backoffice.staff.resetPin.mutate({ staffId: member.id, pin: next }),
+    },
+    [trpc.backoffice.staff.list.queryFilter()],
     { onSuccess: onClose },
   );
   const problem = PIN.test(pin) ? null : 'A PIN is 4 to 8 digits';

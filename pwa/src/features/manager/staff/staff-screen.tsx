@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { KeyRound, Plus, UserCheck, UserCog, UserX } from 'lucide-react';
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
@@ -11,7 +11,7 @@ import { useServerMutation } from '../use-server-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
 import { cx } from '../../../ui/class-names.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { managerKeys, ROLE_LABELS, type StaffMember } from '../manager-api.ts';
+import { ROLE_LABELS, type StaffMember } from '../manager-api.ts';
 import { useManager } from '../manager-context.ts';
 import { AddStaffDialog, PinDialog, RoleDialog } from './staff-dialogs.tsx';
 
@@ -20,15 +20,14 @@ type Editing =
 
 /** The team: who may sign in, with which role. Managers run it; an owner's account is the owner's. */
 export function StaffScreen() {
-  const { venueId, staff: me } = useManager();
-  const staff = useQuery({
-    queryKey: managerKeys.staff(venueId),
-    queryFn: () => trpc.backoffice.staff.list.query(),
-  });
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const { staff: me } = useManager();
+  const staff = useQuery(trpc.backoffice.staff.list.queryOptions());
   const [editing, setEditing] = useState<Editing>(null);
   const reactivate = useServerMutation(
-    (staffId: string) => trpc.backoffice.staff.reactivate.mutate({ staffId }),
-    [managerKeys.staff(venueId)],
+    { mutationFn: (staffId: string) => client.backoffice.staff.reactivate.mutate({ staffId }) },
+    [trpc.backoffice.staff.list.queryFilter()],
   );
   const close = () => setEditing(null);
   const mayEdit = (member: StaffMember) => member.role !== 'owner' || me.role === 'owner';
@@ -157,10 +156,11 @@ export function StaffScreen() {
 }
 
 function DeactivateDialog({ member, onClose }: { member: StaffMember; onClose: () => void }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const deactivate = useServerMutation(
-    () => trpc.backoffice.staff.deactivate.mutate({ staffId: member.id }),
-    [managerKeys.staff(venueId)],
+    { mutationFn: () => client.backoffice.staff.deactivate.mutate({ staffId: member.id }) },
+    [trpc.backoffice.staff.list.queryFilter()],
     { onSuccess: onClose },
   );
   return (

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Printer } from 'lucide-react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC } from '../../../api/query.ts';
 import { ScreenHeader } from '../../../ui/panel.tsx';
 import { LoadingBlock, QueryErrorNotice } from '../../../ui/query-state.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { LinkButton } from '../../../ui/link-button.tsx';
-import { managerKeys } from '../manager-api.ts';
 import { useManager } from '../manager-context.ts';
 
 /**
@@ -13,11 +12,9 @@ import { useManager } from '../manager-context.ts';
  * code holds. The codes are made by the server (each holds the table's current token).
  */
 export function QrSheet() {
-  const { venueId, venueName } = useManager();
-  const sheet = useQuery({
-    queryKey: managerKeys.qrSheet(venueId),
-    queryFn: () => trpc.backoffice.tables.qrSheet.query(),
-  });
+  const trpc = useTRPC();
+  const { venueName } = useManager();
+  const sheet = useQuery(trpc.backoffice.tables.qrSheet.queryOptions());
 
   return (
     <>

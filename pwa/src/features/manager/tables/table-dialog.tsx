@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
 import { useServerMutation } from '../use-server-mutation.ts';
 import { TextField } from '../../../ui/text-field.tsx';
-import { managerKeys, type TableRow } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { TableRow } from '../manager-api.ts';
 
 /** Add a table, or rename it, move it to another area, change its seats. */
 export function TableDialog({
@@ -17,17 +16,20 @@ export function TableDialog({
   areas: readonly string[];
   onClose: () => void;
 }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [name, setName] = useState(table?.name ?? '');
   const [area, setArea] = useState(table?.area ?? areas[0] ?? 'Main');
   const [seats, setSeats] = useState(String(table?.seats ?? 4));
   const [submitted, setSubmitted] = useState(false);
   const save = useServerMutation(
-    (input: { name: string; area: string; seats: number }) =>
-      table
-        ? trpc.backoffice.tables.update.mutate({ id: table.id, ...input })
-        : trpc.backoffice.tables.create.mutate(input),
-    [managerKeys.tables(venueId), managerKeys.qrSheet(venueId)],
+    {
+      mutationFn: (input: { name: string; area: string; seats: number }) =>
+        table
+          ? client.backoffice.tables.update.mutate({ id: table.id, ...input })
+          : client.backoffice.tables.create.mutate(input),
+    },
+    [trpc.backoffice.tables.list.queryFilter(), trpc.backoffice.tables.qrSheet.queryFilter()],
     { onSuccess: onClose },
   );
   const seatCount = Number(seats);

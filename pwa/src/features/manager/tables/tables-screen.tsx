@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { KeyRound, Pencil, Plus, QrCode, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
@@ -10,8 +10,7 @@ import { LoadingBlock, QueryErrorNotice } from '../../../ui/query-state.tsx';
 import { useServerMutation } from '../use-server-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
 import { LinkButton } from '../../../ui/link-button.tsx';
-import { managerKeys, type TableRow } from '../manager-api.ts';
-import { useManager } from '../manager-context.ts';
+import type { TableRow } from '../manager-api.ts';
 import { TableDialog } from './table-dialog.tsx';
 
 type Editing =
@@ -22,11 +21,8 @@ type Editing =
 
 /** Tables by area, their QR codes (printable sheet) and the token behind each code. */
 export function TablesScreen() {
-  const { venueId } = useManager();
-  const tables = useQuery({
-    queryKey: managerKeys.tables(venueId),
-    queryFn: () => trpc.backoffice.tables.list.query(),
-  });
+  const trpc = useTRPC();
+  const tables = useQuery(trpc.backoffice.tables.list.queryOptions());
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);
 
@@ -129,10 +125,11 @@ export function TablesScreen() {
 }
 
 function ReissueDialog({ table, onClose }: { table: TableRow; onClose: () => void }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const reissue = useServerMutation(
-    () => trpc.backoffice.tables.reissueToken.mutate({ id: table.id }),
-    [managerKeys.tables(venueId), managerKeys.qrSheet(venueId)],
+    { mutationFn: () => client.backoffice.tables.reissueToken.mutate({ id: table.id }) },
+    [trpc.backoffice.tables.list.queryFilter(), trpc.backoffice.tables.qrSheet.queryFilter()],
     { onSuccess: onClose },
   );
   return (
@@ -165,10 +162,11 @@ function ReissueDialog({ table, onClose }: { table: TableRow; onClose: () => voi
 }
 
 function DeleteDialog({ table, onClose }: { table: TableRow; onClose: () => void }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const remove = useServerMutation(
-    () => trpc.backoffice.tables.delete.mutate({ id: table.id }),
-    [managerKeys.tables(venueId), managerKeys.qrSheet(venueId)],
+    { mutationFn: () => client.backoffice.tables.delete.mutate({ id: table.id }) },
+    [trpc.backoffice.tables.list.queryFilter(), trpc.backoffice.tables.qrSheet.queryFilter()],
     { onSuccess: onClose },
   );
   return (

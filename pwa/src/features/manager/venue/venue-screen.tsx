@@ -2,7 +2,7 @@ import { isValidTimeZone } from '@servio/shared/business-day';
 import { CurrencyCodeSchema } from '@servio/shared/currency';
 import { CircleCheck } from 'lucide-react';
 import { useState } from 'react';
-import { trpc } from '../../../api/trpc.ts';
+import { useTRPC } from '../../../api/query.ts';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
 import { parsePercent, percent } from '../../../lib/money.ts';
 import { Panel, ScreenHeader } from '../../../ui/panel.tsx';
@@ -12,7 +12,7 @@ import { useServerMutation } from '../use-server-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
 import { Notice } from '../../../ui/notice.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
-import { managerKeys, type VenueSettings } from '../manager-api.ts';
+import type { VenueSettings } from '../manager-api.ts';
 import { useManager } from '../manager-context.ts';
 import { useVenueSettings } from '../use-venue.ts';
 
@@ -84,7 +84,7 @@ export function VenueScreen() {
 }
 
 function VenueForm({ venue, readOnly }: { venue: VenueSettings; readOnly: boolean }) {
-  const { venueId } = useManager();
+  const trpc = useTRPC();
   const [name, setName] = useState(venue.name);
   const [currency, setCurrency] = useState(venue.currency);
   const [timezone, setTimezone] = useState(venue.timezone);
@@ -97,9 +97,8 @@ function VenueForm({ venue, readOnly }: { venue: VenueSettings; readOnly: boolea
   // A manager reads these: the fields look fixed, not like forms waiting for input.
   const fixed = readOnly ? { isReadOnly: true, inputClassName: 'bg-sunken! border-line!' } : {};
   const save = useServerMutation(
-    (input: Parameters<typeof trpc.backoffice.venue.update.mutate>[0]) =>
-      trpc.backoffice.venue.update.mutate(input),
-    [managerKeys.venue(venueId), managerKeys.reports(venueId)],
+    trpc.backoffice.venue.update.mutationOptions(),
+    [trpc.backoffice.venue.get.queryFilter(), trpc.reports.pathFilter()],
     { onSuccess: () => setSaved(true) },
   );
 

@@ -1,12 +1,12 @@
 import { RefreshCw } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
-import { describeConnection, describeStorage } from '../session/index.ts';
-import { Button } from '../../ui/button.tsx';
-import { Notice, type NoticeTone } from '../../ui/notice.tsx';
-import { connectivity, useConnectivity, type Reachability } from '../../lib/connectivity.ts';
-import { formatDateTime } from '../../lib/format.ts';
-import { useStorageHealth } from '../../lib/persist-storage.ts';
-import { useOfflineCopy } from '../../lib/service-worker-state.ts';
+import { describeConnection, describeStorage } from '../../session/index.ts';
+import { Button } from '../../../ui/button.tsx';
+import { Notice, type NoticeTone } from '../../../ui/notice.tsx';
+import { connectivity, useConnectivity, type Reachability } from '../../../lib/connectivity.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useStorageHealth } from '../../../lib/persist-storage.ts';
+import { useOfflineCopy } from '../../../lib/service-worker-state.ts';
 
 const connectionTone: Record<Reachability, NoticeTone> = {
   checking: 'info',
