@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate, useParams } from 'react-router';
 import type { AreaHandle } from './status-bar.tsx';
 import { AppLoading } from '../ui/app-loading.tsx';
-import { managerScreens } from '../features/manager/routes.tsx';
+import { managerScreens } from '../features/manager/routes.ts';
 import { RouteError } from './route-error.tsx';
 
 /**
@@ -88,7 +88,8 @@ export const router = createBrowserRouter([
       },
       {
         // The customer's phone, opened from the QR code on the table: the bill, and ordering
-        // from the menu. The token is the only credential.
+        // from the menu. The token is the only credential. One chunk for the frame and both
+        // pages (table-pay.tsx), so a phone on mobile data moves between them without a fetch.
         path: 't/:token',
         lazy: {
           Component: async () => (await import('../features/customer/table-pay.tsx')).TablePay,
@@ -97,14 +98,13 @@ export const router = createBrowserRouter([
           {
             index: true,
             lazy: {
-              Component: async () => (await import('../features/customer/bill-page.tsx')).BillPage,
+              Component: async () => (await import('../features/customer/table-pay.tsx')).BillPage,
             },
           },
           {
             path: 'order',
             lazy: {
-              Component: async () =>
-                (await import('../features/customer/order-page.tsx')).OrderPage,
+              Component: async () => (await import('../features/customer/table-pay.tsx')).OrderPage,
             },
           },
           { path: '*', Component: BackToTheBill },

@@ -7,6 +7,9 @@ import { trpc } from '../../api/trpc.ts';
 import { cx } from '../../ui/class-names.ts';
 import { useTableBill } from './use-table.ts';
 
+export { BillPage } from './bill-page.tsx';
+export { OrderPage } from './order-page.tsx';
+
 /**
  * `/t/:token`: the frame of the pages a customer's phone opens from the QR code on the table
  * (their routes are in app/router.tsx). The token is the only credential. `/t/:token` is the

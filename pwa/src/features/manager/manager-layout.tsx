@@ -5,7 +5,8 @@ import { Button } from '../../ui/button.tsx';
 import { cx } from '../../ui/class-names.ts';
 import { ROLE_LABELS } from './manager-api.ts';
 import { useManager } from './manager-context.ts';
-import { managerNavigation } from './routes.tsx';
+import { NAV_ICONS } from './nav-icons.ts';
+import { managerNavigation } from './routes.ts';
 
 /**
  * The back office frame: the sections (from the routes' handles) down the side on a tablet (across the top, scrolling, on a
@@ -51,7 +52,7 @@ export function ManagerLayout({ onLock, children }: { onLock: () => void; childr
                     )
                   }
                 >
-                  <section.icon aria-hidden className="size-5 shrink-0" />
+                  <NavIconView name={section.icon} />
                   {section.label}
                 </NavLink>
               </li>
@@ -64,4 +65,9 @@ export function ManagerLayout({ onLock, children }: { onLock: () => void; childr
       </div>
     </div>
   );
+}
+
+function NavIconView({ name }: { name: keyof typeof NAV_ICONS }) {
+  const Icon = NAV_ICONS[name];
+  return <Icon aria-hidden className="size-5 shrink-0" />;
 }

@@ -1,17 +1,6 @@
-import {
-  Activity,
-  ChartColumn,
-  CreditCard,
-  LayoutGrid,
-  ScrollText,
-  Settings,
-  Tablet,
-  Users,
-  UtensilsCrossed,
-  type LucideIcon,
-} from 'lucide-react';
 import type { RouteObject } from 'react-router';
 import type { ManagerIdentity } from './manager-context.ts';
+import type { NavIcon } from './nav-icons.ts';
 
 /**
  * A manager screen's place in the navigation, carried by its route (`handle.nav`): the side
@@ -20,7 +9,8 @@ import type { ManagerIdentity } from './manager-context.ts';
  */
 export interface ManagerNav {
   label: string;
-  icon: LucideIcon;
+  /** Resolved by the layout (nav-icons.ts), to keep lucide out of the entry chunk. */
+  icon: NavIcon;
   /** Who sees the entry; without it every manager and owner does. */
   requiredRole?: ManagerIdentity['staff']['role'];
 }
@@ -40,26 +30,26 @@ type ManagerRoute = RouteObject & { handle?: ManagerScreenHandle };
 export const managerScreens = [
   {
     index: true,
-    handle: { nav: { label: 'Reports', icon: ChartColumn } },
+    handle: { nav: { label: 'Reports', icon: 'ChartColumn' } },
     lazy: {
       Component: async () => (await import('./reports/reports-screen.tsx')).ReportsScreen,
     },
   },
   {
     path: 'payments',
-    handle: { nav: { label: 'Payments', icon: CreditCard } },
+    handle: { nav: { label: 'Payments', icon: 'CreditCard' } },
     lazy: {
       Component: async () => (await import('./payments/payments-screen.tsx')).PaymentsScreen,
     },
   },
   {
     path: 'menu',
-    handle: { nav: { label: 'Menu', icon: UtensilsCrossed } },
+    handle: { nav: { label: 'Menu', icon: 'UtensilsCrossed' } },
     lazy: { Component: async () => (await import('./menu/menu-screen.tsx')).MenuScreen },
   },
   {
     path: 'tables',
-    handle: { nav: { label: 'Tables', icon: LayoutGrid } },
+    handle: { nav: { label: 'Tables', icon: 'LayoutGrid' } },
     lazy: { Component: async () => (await import('./tables/tables-screen.tsx')).TablesScreen },
   },
   {
@@ -68,29 +58,29 @@ export const managerScreens = [
   },
   {
     path: 'staff',
-    handle: { nav: { label: 'Staff', icon: Users } },
+    handle: { nav: { label: 'Staff', icon: 'Users' } },
     lazy: { Component: async () => (await import('./staff/staff-screen.tsx')).StaffScreen },
   },
   {
     path: 'devices',
-    handle: { nav: { label: 'Devices', icon: Tablet } },
+    handle: { nav: { label: 'Devices', icon: 'Tablet' } },
     lazy: {
       Component: async () => (await import('./devices/devices-screen.tsx')).DevicesScreen,
     },
   },
   {
     path: 'venue',
-    handle: { nav: { label: 'Venue', icon: Settings } },
+    handle: { nav: { label: 'Venue', icon: 'Settings' } },
     lazy: { Component: async () => (await import('./venue/venue-screen.tsx')).VenueScreen },
   },
   {
     path: 'audit',
-    handle: { nav: { label: 'Audit log', icon: ScrollText, requiredRole: 'owner' } },
+    handle: { nav: { label: 'Audit log', icon: 'ScrollText', requiredRole: 'owner' } },
     lazy: { Component: async () => (await import('./audit/audit-screen.tsx')).AuditScreen },
   },
   {
     path: 'system',
-    handle: { nav: { label: 'Device and server', icon: Activity } },
+    handle: { nav: { label: 'Device and server', icon: 'Activity' } },
     lazy: {
       Component: async () => (await import('./system/system-status.tsx')).SystemStatus,
     },
