@@ -12,6 +12,9 @@ import { ManagerContext, type ManagerIdentity } from './manager-context.ts';
 import { ManagerLayout } from './manager-layout.tsx';
 import { NeedsManager } from './needs-manager.tsx';
 
+export { NoSuchScreen } from './no-such-screen.tsx';
+export { SystemStatus } from './system/system-status.tsx';
+
 const queryClient = createManagerQueryClient();
 const persistOptions = managerPersistOptions(`${__APP_VERSION__}`);
 

@@ -82,12 +82,13 @@ export const managerScreens = [
     path: 'system',
     handle: { nav: { label: 'Device and server', icon: 'Activity' } },
     lazy: {
-      Component: async () => (await import('./system/system-status.tsx')).SystemStatus,
+      // Small screens ride in the area's own chunk (already loaded on any /manager address).
+      Component: async () => (await import('./manager-area.tsx')).SystemStatus,
     },
   },
   {
     path: '*',
-    lazy: { Component: async () => (await import('./no-such-screen.tsx')).NoSuchScreen },
+    lazy: { Component: async () => (await import('./manager-area.tsx')).NoSuchScreen },
   },
 ] satisfies ManagerRoute[];
 
