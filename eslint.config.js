@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { pwaLayers } from './pwa/eslint-layers.js';
 
 // Dependency direction (ARCHITECTURE.md): pwa -> shared, sync-server -> shared.
 // shared imports neither side and no Node built-ins; the PWA takes only the *type*
@@ -78,6 +79,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The tablet app by feature: ui/ and lib/ (and data, sync, session, api, pwa) import no
+    // feature; a feature uses another only through its index.ts (pwa/eslint-layers.js).
+    files: ['pwa/src/**/*.{ts,tsx}'],
+    plugins: { 'pwa-layers': pwaLayers },
+    rules: { 'pwa-layers/layers': 'error' },
   },
   {
     files: ['sync-server/**/*.ts'],

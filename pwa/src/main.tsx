@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { router } from './app.tsx';
+import { router } from './app/router.tsx';
 import './styles/app.css';
 
 const container = document.getElementById('root');

@@ -29,17 +29,6 @@ export type OrderFromIntent = PayOutputs['createFromPaidIntent'];
 /** How often the open bill is read again while the page is on screen (the tablet may add items). */
 export const BILL_REFRESH_MS = 4_000;
 
-export const tableBillKey = (token: string) => ['pay', 'bill', token] as const;
-export const tableMenuKey = (token: string) => ['pay', 'menu', token] as const;
-
-export function fetchTableBill(token: string): Promise<TableBillView> {
-  return trpc.pay.bill.query({ token });
-}
-
-export function fetchTableMenu(token: string): Promise<CustomerMenu> {
-  return trpc.pay.menu.query({ token });
-}
-
 /** A fresh id per payment attempt: a retry of the same attempt reaches the same intent. */
 export function newAttemptId(): string {
   return crypto.randomUUID();

@@ -1,4 +1,4 @@
-import { QueryClient, type Query } from '@tanstack/react-query';
+import { QueryClient, type Query, type QueryKey } from '@tanstack/react-query';
 import type {
   PersistedClient,
   Persister,
@@ -18,7 +18,7 @@ import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 /** A saved copy older than this is dropped: a week-old "today" helps nobody. */
 export const PERSIST_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The first element of every persisted query key. */
+/** The router of every persisted query: the `reports.*` procedures. */
 export const PERSISTED_SCOPE = 'reports';
 
 const storeKey = 'servio-manager-queries';
@@ -39,8 +39,17 @@ export function createIdbPersister(key = storeKey): Persister {
   };
 }
 
+/**
+ * The router a query reads from. Keys come from tRPC (api/query.ts): `[[venueId], path,
+ * { input, type }]`, the path split into its parts (`['reports', 'summary']`).
+ */
+export function queryScope(queryKey: QueryKey): string | undefined {
+  const path = queryKey[1];
+  return Array.isArray(path) && typeof path[0] === 'string' ? path[0] : undefined;
+}
+
 function isPersisted(query: Query): boolean {
-  return query.queryKey[0] === PERSISTED_SCOPE && query.state.status === 'success';
+  return queryScope(query.queryKey) === PERSISTED_SCOPE && query.state.status === 'success';
 }
 
 export function createManagerQueryClient(): QueryClient {

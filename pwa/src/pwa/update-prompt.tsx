@@ -1,7 +1,7 @@
 import { ArrowUpCircle, TriangleAlert } from 'lucide-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { Button } from '../components/ui/button.tsx';
+import { Button } from '../ui/button.tsx';
 import { useUpdateBlockers } from './update-gate.tsx';
 
 /** How often a long-running tablet asks whether a new version was deployed. */

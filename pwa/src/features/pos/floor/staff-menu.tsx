@@ -1,0 +1,31 @@
+import { Lock, UserRound } from 'lucide-react';
+import { usePos } from '../pos-context.tsx';
+import { Button } from '../../../ui/button.tsx';
+import { useSession } from '../../../session/use-session.ts';
+
+const ROLE_LABEL = {
+  waiter: 'Waiter',
+  cashier: 'Cashier',
+  kitchen: 'Kitchen',
+  manager: 'Manager',
+  owner: 'Owner',
+} as const;
+
+/** Who is signed in, and the lock that hands the tablet to the next person (PIN sign-in). */
+export function StaffMenu() {
+  const { staff } = usePos();
+  const session = useSession();
+  return (
+    <div className="flex items-center gap-2">
+      <span className="flex items-center gap-2 rounded-control bg-surface px-3 py-2 text-base shadow-card">
+        <UserRound aria-hidden className="size-5 text-ink-muted" />
+        <span className="font-semibold">{staff.name}</span>
+        <span className="text-ink-muted max-sm:hidden">{ROLE_LABEL[staff.role]}</span>
+      </span>
+      <Button variant="secondary" onPress={() => session.lock()}>
+        <Lock aria-hidden className="size-5" />
+        Lock
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,283 @@
+import { minor, type LineId, type Minor, type PaymentId } from '@servio/shared';
+import { useState } from 'react';
+import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import { usePos } from '../pos-context.tsx';
+import { QuantityStepper } from '../quantity-stepper.tsx';
+import { runMutation } from '../run-mutation.ts';
+import { Button } from '../../../ui/button.tsx';
+import { Notice } from '../../../ui/notice.tsx';
+import { newRecordId } from '../../../data/mutate.ts';
+import type { OrderView } from '../pos-queries.ts';
+import { evenShare, itemsAmount, type SplitMode } from './payment-plan.ts';
+import {
+  AmountField,
+  CashTendered,
+  MethodPicker,
+  parseAmount,
+  segment,
+  tipOf,
+  TipPicker,
+  type Method,
+  type TipChoice,
+} from './tender-panel.tsx';
+
+const SPLIT_LABEL: Record<SplitMode, string> = {
+  whole: 'Whole bill',
+  even: 'Split evenly',
+  items: 'By items',
+  amount: 'By amount',
+};
+
+export interface RecordedPayment {
+  /** Cash handed over and the change given back, for the big "Change" banner. */
+  cash: { tendered: Minor; change: Minor } | null;
+  /** The lines this payment was for (split by items), to mark them paid. */
+  lineIds: readonly LineId[];
+}
+
+/**
+ * Taking one payment: how much (whole bill, an even share, chosen items, a typed amount), a
+ * tip, and the method — cash with what was handed over, or a card on the venue's own
+ * terminal, recorded as `card`. Each is one `payment.record` mutation (works offline).
+ */
+export function TakePayment({
+  view,
+  mode,
+  onMode,
+  chosenLines,
+  onRecorded,
+}: {
+  view: OrderView;
+  mode: SplitMode;
+  onMode: (mode: SplitMode) => void;
+  /** Lines chosen on the bill when splitting by items. */
+  chosenLines: ReadonlySet<LineId>;
+  onRecorded: (payment: RecordedPayment) => void;
+}) {
+  const { venue, money } = usePos();
+  const { order, totals } = view;
+  const due = totals.dueMinor;
+  const [guestsLeft, setGuestsLeft] = useState(Math.max(order.covers, 2));
+  const [amountText, setAmountText] = useState('');
+  const [tipChoice, setTipChoice] = useState<TipChoice>('none');
+  const [tipText, setTipText] = useState('');
+  const [method, setMethod] = useState<Method>('cash');
+  const [tenderedText, setTenderedText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [recording, setRecording] = useState(false);
+
+  let amount: Minor | null;
+  switch (mode) {
+    case 'whole':
+      amount = due;
+      break;
+    case 'even':
+      amount = evenShare(due, guestsLeft);
+      break;
+    case 'items':
+      amount = itemsAmount(totals, chosenLines);
+      break;
+    case 'amount':
+      amount = parseAmount(amountText, venue.currency);
+      break;
+  }
+  const tip = amount === null ? null : tipOf(tipChoice, tipText, amount, venue.currency);
+  const owed = amount !== null && tip !== null ? minor(amount + tip) : null;
+  const tendered =
+    method === 'cash'
+      ? tenderedText.trim()
+        ? parseAmount(tenderedText, venue.currency)
+        : owed
+      : null;
+  const change = owed !== null && tendered !== null ? minor(tendered - owed) : null;
+
+  function resetTender() {
+    setTipChoice('none');
+    setTipText('');
+    setTenderedText('');
+    setAmountText('');
+    setProblem(null);
+  }
+
+  async function record() {
+    if (amount === null) {
+      setProblem(mode === 'items' ? 'Choose the items being paid.' : 'Type the amount being paid.');
+      return;
+    }
+    if (amount <= 0) {
+      setProblem(
+        mode === 'items' ? 'Choose the items being paid.' : 'The amount must be more than zero.',
+      );
+      return;
+    }
+    if (amount > due) {
+      setProblem(`Only ${money(due)} is due; take at most that (add the rest as a tip).`);
+      return;
+    }
+    if (tip === null) {
+      setProblem('The tip is not an amount.');
+      return;
+    }
+    if (method === 'cash' && (tendered === null || owed === null || tendered < owed)) {
+      setProblem(
+        tendered === null
+          ? 'The cash received is not an amount.'
+          : `Cash received is less than ${money(owed ?? 0)}.`,
+      );
+      return;
+    }
+    setRecording(true);
+    const base = {
+      paymentId: newRecordId<PaymentId>(),
+      orderId: order.id,
+      amountMinor: amount,
+      tipMinor: tip,
+    };
+    const label = `${method === 'cash' ? 'Cash' : 'Card'} ${money(amount)}${tip > 0 ? ` + ${money(tip)} tip` : ''}`;
+    const done =
+      method === 'cash'
+        ? await runMutation(
+            'payment.record',
+            { ...base, method: 'cash', tenderedMinor: tendered ?? undefined },
+            { done: `${label} recorded`, refused: 'Payment not recorded' },
+          )
+        : await runMutation(
+            'payment.record',
+            { ...base, method: 'card' },
+            { done: `${label} recorded`, refused: 'Payment not recorded' },
+          );
+    setRecording(false);
+    if (!done) return;
+    onRecorded({
+      cash: method === 'cash' && tendered !== null && change !== null ? { tendered, change } : null,
+      lineIds: mode === 'items' ? [...chosenLines] : [],
+    });
+    if (mode === 'even') setGuestsLeft((left) => Math.max(1, left - 1));
+    resetTender();
+  }
+
+  return (
+    <>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="tender-title" className="text-2xl font-bold">
+          Take payment
+        </h2>
+        <span className="text-lg">
+          Due <strong className="text-2xl tabular-nums">{money(due)}</strong>
+        </span>
+      </div>
+
+      <ToggleButtonGroup
+        aria-label="How the bill is paid"
+        selectionMode="single"
+        disallowEmptySelection
+        selectedKeys={[mode]}
+        onSelectionChange={(keys) => {
+          const [first] = [...keys];
+          if (typeof first === 'string') onMode(first as SplitMode);
+          setProblem(null);
+        }}
+        className="grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-2 xl:grid-cols-4"
+      >
+        {(Object.keys(SPLIT_LABEL) as SplitMode[]).map((key) => (
+          <ToggleButton key={key} id={key} className={segment}>
+            {SPLIT_LABEL[key]}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+
+      {mode === 'even' ? (
+        <div className="flex flex-wrap items-end gap-4">
+          <QuantityStepper
+            label="Guests still to pay"
+            value={guestsLeft}
+            onChange={setGuestsLeft}
+            minValue={1}
+            maxValue={100}
+          />
+          <p className="pb-2 text-lg">
+            Each pays <strong className="tabular-nums">{money(evenShare(due, guestsLeft))}</strong>
+          </p>
+        </div>
+      ) : null}
+      {mode === 'items' ? (
+        <p className="text-base text-ink-muted">
+          Tap the items on the bill this guest pays for.{' '}
+          {chosenLines.size > 0 ? (
+            <strong className="text-ink">{chosenLines.size} chosen.</strong>
+          ) : null}
+        </p>
+      ) : null}
+      {mode === 'amount' ? (
+        <AmountField
+          label={`Amount paid (${venue.currency})`}
+          value={amountText}
+          onChange={(next) => {
+            setAmountText(next);
+            setProblem(null);
+          }}
+          isInvalid={problem !== null && amount === null}
+        />
+      ) : null}
+
+      <div className="flex flex-col gap-2">
+        <h3 className="text-lg font-bold">Tip</h3>
+        <TipPicker
+          amount={amount ?? minor(0)}
+          choice={tipChoice}
+          onChoice={setTipChoice}
+          customText={tipText}
+          onCustomText={setTipText}
+        />
+      </div>
+
+      <div className="flex flex-col gap-2">
+        <h3 className="text-lg font-bold">Method</h3>
+        <MethodPicker method={method} onChange={setMethod} />
+      </div>
+
+      {method === 'cash' ? (
+        <CashTendered
+          owed={owed ?? minor(0)}
+          text={tenderedText}
+          onText={(next) => {
+            setTenderedText(next);
+            setProblem(null);
+          }}
+          isInvalid={problem !== null && (tendered === null || (owed !== null && tendered < owed))}
+        />
+      ) : (
+        <p className="rounded-control bg-sunken p-3 text-base">
+          Take <strong className="tabular-nums">{money(owed ?? 0)}</strong> on the card terminal,
+          then record it here once the terminal approves it.
+        </p>
+      )}
+
+      {problem ? (
+        <Notice tone="danger" title="Not recorded yet">
+          {problem}
+        </Notice>
+      ) : null}
+
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line pt-4">
+        <div className="flex flex-col text-base">
+          <span>
+            Paying <strong className="tabular-nums">{money(amount ?? 0)}</strong>
+            {tip ? (
+              <>
+                {' '}
+                + tip <strong className="tabular-nums">{money(tip)}</strong>
+              </>
+            ) : null}
+          </span>
+          {method === 'cash' && tenderedText.trim() && change !== null && change >= 0 ? (
+            <span className="text-xl font-bold text-ok-ink">Change {money(change)}</span>
+          ) : null}
+        </div>
+        <Button size="lg" isPending={recording} onPress={() => void record()}>
+          Record {method} {money(owed ?? 0)}
+        </Button>
+      </div>
+    </>
+  );
+}
