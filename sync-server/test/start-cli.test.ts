@@ -12,7 +12,7 @@ function startMain(env: Record<string, string>): {
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
     cwd: serverDir,
     env: {
       PATH: process.env.PATH ?? '',
@@ -45,7 +45,7 @@ async function waitFor(
   }
 }
 
-describe('pnpm start (src/main.ts)', () => {
+describe('pnpm start (dist/main.js, built by the global setup)', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
