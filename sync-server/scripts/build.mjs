@@ -6,7 +6,15 @@
 // data files next to its module; pino, Sentry and the rest resolve their own files).
 // Code shared by several entries goes to dist/chunks/, and the emulator, imported dynamically by
 // the Stripe gateway, becomes a chunk of its own that a server with real keys never loads.
-import { readdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +40,10 @@ const npmPackagesExternal = {
 // Quiet for the CLI scripts (`demo:seed --json` prints JSON only); warnings and errors still show.
 const quiet = process.argv.includes('--quiet');
 const started = Date.now();
-// dist/ is overwritten in place, not emptied first: a server running from it keeps its files
-// (an unchanged build writes the same chunk names), and what this build did not write is pruned.
+// dist/ is updated in place, not emptied first, so a server or CLI running from it is never
+// left without its files: each changed file is written beside its place and renamed over it (a
+// reader sees the old file or the new, never half of one), an unchanged file is left alone, and
+// what this build did not produce is pruned at the end.
 const result = await build({
   absWorkingDir: serverDir,
   entryPoints: [path.join(serverDir, 'src/main.ts'), ...clis],
@@ -48,12 +58,18 @@ const result = await build({
   target: 'node20.19',
   sourcemap: true,
   logLevel: 'warning',
-  metafile: true,
+  write: false,
   plugins: [npmPackagesExternal],
 });
-const written = new Set(
-  Object.keys(result.metafile.outputs).map((file) => path.join(serverDir, file)),
-);
+const written = new Set();
+for (const output of result.outputFiles) {
+  written.add(output.path);
+  if (existsSync(output.path) && readFileSync(output.path).equals(output.contents)) continue;
+  mkdirSync(path.dirname(output.path), { recursive: true });
+  const next = `${output.path}.${process.pid}.tmp`;
+  writeFileSync(next, output.contents);
+  renameSync(next, output.path);
+}
 for (const entry of await readdir(outdir, { recursive: true, withFileTypes: true })) {
   const file = path.join(entry.parentPath, entry.name);
   if (entry.isFile() && !written.has(file)) rmSync(file);
