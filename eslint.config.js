@@ -16,6 +16,31 @@ const sideImports = [
   { group: ['@servio/pwa', '@servio/pwa/*'], message: 'Nothing imports the PWA.' },
 ];
 
+// The Stripe emulator is a stand-in for Stripe, not part of the product: only the Stripe gateway
+// loads it (by dynamic import, in emulator mode), so a server with real keys never does.
+// Everyone else names its type through the gateway (`import type { StripeEmulator } from
+// '…/payments/stripe-gateway.ts'`). Core rules, so this block does not replace the
+// @typescript-eslint/no-restricted-imports patterns of the blocks above.
+const STRIPE_GATEWAY = 'sync-server/src/payments/stripe-gateway.ts';
+const emulatorImport = {
+  group: ['@servio/stripe-emulator', '@servio/stripe-emulator/*', '**/stripe-emulator/src/**'],
+  message: `Only ${STRIPE_GATEWAY} may import the Stripe emulator; take its type from there.`,
+};
+export const stripeEmulatorBoundary = {
+  files: ['**/*.{ts,tsx,js,mjs}'],
+  ignores: ['stripe-emulator/**', STRIPE_GATEWAY],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [emulatorImport] }],
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'ImportExpression[source.value=/stripe-emulator/]',
+        message: emulatorImport.message,
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -103,4 +128,5 @@ export default tseslint.config(
       ],
     },
   },
+  stripeEmulatorBoundary,
 );

@@ -13,10 +13,16 @@ const baseURL = `http://127.0.0.1:${port}`;
 // Runs on another port (several people or agents testing at once) keep their files apart.
 const suffix = process.env.E2E_PORT ? `-${port}` : '';
 
-if (!existsSync(path.join(root, 'pwa/dist/index.html'))) {
-  throw new Error(
-    'The PWA is not built: run "pnpm build" before "playwright test" (pnpm test does).',
-  );
+// The browser tests run what production runs: the built PWA served by the built server.
+for (const [built, what] of [
+  ['pwa/dist/index.html', 'The PWA'],
+  ['sync-server/dist/main.js', 'The server'],
+] as const) {
+  if (!existsSync(path.join(root, built))) {
+    throw new Error(
+      `${what} is not built: run "pnpm build" before "playwright test" (pnpm test does).`,
+    );
+  }
 }
 
 // This file is evaluated by the runner and again by each worker: create the run's data folder
@@ -39,7 +45,7 @@ process.env.SERVIO_E2E_SERVER_LOG = serverLog;
 // Real Postgres only when asked for with E2E_DATABASE_URL; a DATABASE_URL meant for the unit
 // tests or a developer's database must not leak into the browser tests' server.
 const databaseUrl = process.env.E2E_DATABASE_URL;
-const serverCommand = `node --import tsx sync-server/src/main.ts > '${serverLog}'`;
+const serverCommand = `node --enable-source-maps sync-server/dist/main.js > '${serverLog}'`;
 
 export default defineConfig({
   testDir: 'e2e',

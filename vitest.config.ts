@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Two cores here: keep workers low so the database-backed suites do not starve each other.
 export default defineConfig({
   test: {
-    projects: ['shared', 'sync-server', 'pwa'],
+    projects: ['shared', 'stripe-emulator', 'sync-server', 'pwa'],
     maxWorkers: 2,
   },
 });

@@ -50,9 +50,10 @@ if (only !== 'e2e') {
 }
 
 if (only !== 'unit') {
-  const built = run('build the PWA', 'pnpm', ['--filter', '@servio/pwa', 'build']);
+  // The browser tests run the built PWA on the built server, as `pnpm start` does.
+  const built = run('build the PWA and the server', 'pnpm', ['build']);
   if (built !== 0) {
-    problems.push('the PWA did not build, so the browser tests could not run');
+    problems.push('the PWA or the server did not build, so the browser tests could not run');
     failed += 1;
   } else {
     const status = run('browser tests', 'pnpm', ['exec', 'playwright', 'test']);

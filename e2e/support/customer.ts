@@ -14,7 +14,7 @@ import {
 } from '../../shared/src/index.ts';
 import { createPairingCode } from '../../sync-server/src/auth/pairing-codes.ts';
 import { seedDemoVenue, type DemoSeed } from '../../sync-server/src/demo/seed.ts';
-import type { StripeEmulator } from '../../sync-server/src/stripe-emulator/index.ts';
+import type { StripeEmulator } from '../../sync-server/src/payments/stripe-gateway.ts';
 import { pairAndSignIn, type TrpcClient } from '../../sync-server/test/support/clients.ts';
 import {
   itemId,

@@ -10,8 +10,7 @@ import { migrateUp } from './db/migrations.ts';
 import { systemClock, type AppDeps, type Clock } from './deps.ts';
 import type { RateLimits } from './http/rate-limit.ts';
 import { createMetrics } from './ops/metrics.ts';
-import { createStripeGateway } from './payments/stripe-gateway.ts';
-import type { StripeEmulator } from './stripe-emulator/index.ts';
+import { createStripeGateway, type StripeEmulator } from './payments/stripe-gateway.ts';
 
 export interface RunningServer {
   app: FastifyInstance;

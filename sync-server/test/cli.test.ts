@@ -19,10 +19,14 @@ interface Run {
   stderr: string;
 }
 
-/** Runs one of the package's CLIs exactly as `pnpm run <script>` does (tsx, cwd sync-server). */
+/**
+ * Runs one of the package's CLIs as `pnpm run <script>` does: its built JavaScript (dist/cli,
+ * built by the global setup) with cwd sync-server. `script` names the source (src/cli/x.ts).
+ */
 function cli(script: string, args: string[], env: Record<string, string>): Promise<Run> {
+  const built = script.replace(/^src\/(.+)\.ts$/, 'dist/$1.js');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, ['--enable-source-maps', built, ...args], {
       cwd: serverDir,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { createPairingCode } from '../src/auth/pairing-codes.ts';
 import { seedDemoVenue, type DemoSeed } from '../src/demo/seed.ts';
 import type { Clock } from '../src/deps.ts';
-import type { StripeEmulator } from '../src/stripe-emulator/index.ts';
+import type { StripeEmulator } from '../src/payments/stripe-gateway.ts';
 import { pairAndSignIn, trpcClient, type TrpcClient } from './support/clients.ts';
 import { itemId, loadCatalog, Outbox, type Catalog } from './support/sync-outbox.ts';
 import { createTestDb, type TestDb } from './support/test-db.ts';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function startMain(env: Record<string, string>): {
+function startMain(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', 'dist/main.js'], {
     cwd: serverDir,
     env: {
       PATH: process.env.PATH ?? '',
@@ -45,7 +48,7 @@ async function waitFor(
   }
 }
 
-describe('pnpm start (src/main.ts)', () => {
+describe('pnpm start (dist/main.js, built by the global setup)', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -78,5 +81,39 @@ describe('pnpm start (src/main.ts)', () => {
     expect(run.output().trim()).toMatch(
       /^servio: cannot start\. PORT must be .*\(got "eighty"\)\.$/,
     );
+  });
+
+  it('with Stripe keys never loads the Stripe emulator', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'servio-start-'));
+    dirs.push(dir);
+    const loadedLog = path.join(dir, 'loaded-modules.txt');
+    const run = startMain(
+      {
+        DATA_DIR: path.join(dir, 'data'),
+        LOADED_MODULES_LOG: loadedLog,
+        STRIPE_SECRET_KEY: 'sk_test_notreal',
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_notreal',
+        STRIPE_WEBHOOK_SECRET: 'whsec_notreal',
+      },
+      ['--import', './test/support/record-loaded-modules.mjs'],
+    );
+    await waitFor(() => run.output().includes('API docs:'), 'printing its URLs', run.exited);
+    expect(run.output()).toMatch(/Servio is running \(.*Stripe: test\)/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+
+    // The emulator is bundled into a chunk of its own, reached only by the gateway's import().
+    const defines = (file: string) =>
+      readFileSync(file, 'utf8').includes('function startStripeEmulator(');
+    const chunks = readdirSync(path.join(serverDir, 'dist/chunks'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => path.join(serverDir, 'dist/chunks', file));
+    expect(chunks.filter(defines)).toHaveLength(1);
+    const loaded = readFileSync(loadedLog, 'utf8')
+      .split('\n')
+      .filter((url) => url.startsWith(`file://${serverDir}/dist/`))
+      .map((url) => fileURLToPath(url));
+    expect(loaded).toContain(path.join(serverDir, 'dist/main.js'));
+    expect(loaded.filter(defines)).toEqual([]);
   });
 });

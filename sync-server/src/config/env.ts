@@ -1,9 +1,23 @@
-import { z } from 'zod';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
-/** The repository root: relative paths in the configuration are taken from here, whatever the cwd. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/**
+ * The repository root: relative paths in the configuration are taken from here, whatever the cwd.
+ * Found by walking up to the workspace file, because this module runs at different depths: as
+ * source (src/config/) under tsx and the tests, and bundled into a chunk of dist/ when built.
+ */
+export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (path.dirname(dir) === dir) {
+      throw new Error(`servio: no pnpm-workspace.yaml above ${from}; run it from the repository`);
+    }
+  }
+}
 
 const postgresUrl = z
   .string()
