@@ -39,7 +39,10 @@ function cli(script: string, args: string[], env: Record<string, string>): Promi
   });
 }
 
-describe('operations CLIs on the embedded database', () => {
+// Each test starts several CLI processes one after another, each opening the embedded database:
+// on a loaded two-core machine (or a slow venue box) that alone can take longer than the default
+// 30 s, so the cap is per test of several processes, not a timing expectation.
+describe('operations CLIs on the embedded database', { timeout: 180_000 }, () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'servio-cli-'));
   const env = { DATA_DIR: path.join(root, 'data') };
   afterAll(() => rmSync(root, { recursive: true, force: true }));
