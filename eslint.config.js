@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { pwaLayers } from './pwa/eslint-layers.js';
 
-// Dependency direction (ARCHITECTURE.md): pwa -> shared, sync-server -> shared.
+// Dependency direction (docs/ARCHITECTURE.md, Layout): pwa -> shared, sync-server -> shared.
 // shared imports neither side and no Node built-ins; the PWA takes only the *type*
 // of the server's router.
 const sideImports = [

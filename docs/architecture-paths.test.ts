@@ -53,4 +53,10 @@ describe('docs/ARCHITECTURE.md', () => {
     );
     expect(absent).toEqual([]);
   });
+
+  it('is the design the README links to', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(readme).toContain('](docs/ARCHITECTURE.md)');
+    expect(readme).not.toContain('../shared/ARCHITECTURE.md');
+  });
 });

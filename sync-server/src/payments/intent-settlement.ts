@@ -91,8 +91,8 @@ export async function settleIntent(
     await write.store.put('payments', { ...payment, status, updatedAt: write.now });
     deps.metrics.paymentsOutcome.inc({ method: 'stripe', outcome: status });
     const order = await recalculateOrder(write.scope, payment.orderId as OrderId);
-    // ARCHITECTURE (Payments): a table bill fully paid by QR is closed; the tablets see it on
-    // their next pull. QR pay-now orders stay open for the kitchen and are closed by staff.
+    // docs/ARCHITECTURE.md (Payments): a table bill fully paid by QR is closed; the tablets see
+    // it on their next pull. QR pay-now orders stay open for the kitchen and are closed by staff.
     if (status === 'succeeded' && order.kind !== 'qr' && order.status === 'paid') {
       await write.store.put('orders', {
         ...order,
