@@ -51,6 +51,9 @@ export async function extractMessages({
         ...(ignored.length > 0 ? ['--ignore', ...ignored] : []),
         '--additional-function-names',
         FUNCTION_NAMES.join(','),
+        // The catalogue holds each text exactly as written: a fragment's leading space (" · ready
+        // at 14:05") is part of what the screen shows.
+        '--preserve-whitespace',
         '--out-file',
         outFile,
       ],
