@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import formatjs from 'eslint-plugin-formatjs';
 import globals from 'globals';
 import { pwaLayers } from './pwa/eslint-layers.js';
 
@@ -36,6 +37,58 @@ export const stripeEmulatorBoundary = {
       {
         selector: 'ImportExpression[source.value=/stripe-emulator/]',
         message: emulatorImport.message,
+      },
+    ],
+  },
+};
+
+/**
+ * Words people read go through react-intl (pwa/src/i18n/intl.ts), each message with an explicit
+ * id in the `area.screen.thing` style and its English text as `defaultMessage`; the catalogue
+ * pwa/src/i18n/en.json is extracted from them (`pnpm --filter @servio/pwa i18n:extract`).
+ * The mutation registry's descriptions are messages too (`mutationMessage(...)`).
+ */
+const MESSAGE_ID = '^[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+$';
+/** Props of our own components (ui/) and of the DOM that a person reads or hears. */
+const TEXT_PROPS =
+  '{label,title,description,placeholder,caption,empty,header,what,message,errorMessage,alt,aria-roledescription,aria-valuetext,aria-placeholder}';
+const TEST_FILES = ['**/*.test.{ts,tsx}', '**/testing/**'];
+export const messageRules = {
+  files: ['pwa/src/**/*.{ts,tsx}', 'shared/src/mutations/**/*.ts'],
+  ignores: TEST_FILES,
+  plugins: { formatjs },
+  settings: { formatjs: { additionalFunctionNames: ['mutationMessage'] } },
+  rules: {
+    'formatjs/enforce-id': [
+      'error',
+      { idInterpolationPattern: '[sha512:contenthash:base64:6]', idWhitelist: [MESSAGE_ID] },
+    ],
+    'formatjs/enforce-default-message': ['error', 'literal'],
+    'formatjs/enforce-placeholders': 'error',
+    'formatjs/no-invalid-icu': 'error',
+  },
+};
+/** A mutation's description carries its values inside (`values`, resolved on the tablet). */
+const registryValues = {
+  files: ['shared/src/mutations/**/*.ts'],
+  rules: { 'formatjs/enforce-placeholders': 'off' },
+};
+export const noUntranslatedText = {
+  files: ['pwa/src/**/*.{ts,tsx}'],
+  ignores: [
+    ...TEST_FILES,
+    // Until their screens are converted (issue 9, point 5, second half): remove these two.
+    'pwa/src/features/manager/**',
+    'pwa/src/features/customer/**',
+  ],
+  plugins: { formatjs },
+  rules: {
+    'formatjs/no-literal-string-in-jsx': [
+      'error',
+      {
+        props: {
+          include: [['*', TEXT_PROPS]],
+        },
       },
     ],
   },
@@ -128,5 +181,8 @@ export default tseslint.config(
       ],
     },
   },
+  messageRules,
+  registryValues,
+  noUntranslatedText,
   stripeEmulatorBoundary,
 );

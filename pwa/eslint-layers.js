@@ -3,14 +3,14 @@ import path from 'node:path';
 
 /**
  * The tablet app's folder boundaries (pwa/src), one-way:
- *   app (router, shell)  →  features/<area>  →  ui, lib, data, sync, session, api, pwa
+ *   app (router, shell)  →  features/<area>  →  ui, lib, data, sync, session, api, pwa, i18n
  * - a feature imports another feature only through that feature's entry `index.ts`;
- * - the lower layers (ui, lib, data, sync, session, api, pwa) import no feature and not the shell;
+ * - the lower layers (ui, lib, data, sync, session, api, pwa, i18n) import no feature and not the shell;
  * - a feature does not import the shell (app/).
  * Relative specifiers are resolved against the importing file, so `../session/x.tsx` from a
  * feature is told apart from `../../session/x.tsx` (the session layer).
  */
-const LOWER = new Set(['ui', 'lib', 'data', 'sync', 'session', 'api', 'pwa']);
+const LOWER = new Set(['ui', 'lib', 'data', 'sync', 'session', 'api', 'pwa', 'i18n']);
 
 /** `{ layer, feature, rest }` for a path inside pwa/src, or null outside it. */
 function place(file) {

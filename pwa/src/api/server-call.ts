@@ -1,6 +1,7 @@
 import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
 import type { z } from 'zod';
+import { intl } from '../i18n/intl.ts';
 
 /**
  * Calls to server procedures that only make sense online (pairing, a table's bill). They go
@@ -106,15 +107,42 @@ export function classify(error: unknown, path: string): ServerCallFailure {
 export function describeFailure(failure: ServerCallFailure): string {
   switch (failure.kind) {
     case 'unreachable':
-      return 'The server could not be reached. Check the connection and try again.';
+      return intl.formatMessage({
+        id: 'api.failure.unreachable',
+        defaultMessage: 'The server could not be reached. Check the connection and try again.',
+      });
     case 'not-available':
-      return `This server does not offer this yet (${failure.path} is missing). Update the Servio server.`;
+      return intl.formatMessage(
+        {
+          id: 'api.failure.notAvailable',
+          defaultMessage:
+            'This server does not offer this yet ({path} is missing). Update the Servio server.',
+        },
+        { path: failure.path },
+      );
     case 'refused':
       return failure.message;
     case 'server-error':
-      return `The server failed (${failure.status || 'no status'}): ${failure.message}`;
+      return intl.formatMessage(
+        {
+          id: 'api.failure.serverError',
+          defaultMessage: 'The server failed ({status}): {message}',
+        },
+        {
+          status: failure.status
+            ? String(failure.status)
+            : intl.formatMessage({ id: 'api.failure.noStatus', defaultMessage: 'no status' }),
+          message: failure.message,
+        },
+      );
     case 'bad-answer':
-      return `The server's answer was not understood: ${failure.message}`;
+      return intl.formatMessage(
+        {
+          id: 'api.failure.badAnswer',
+          defaultMessage: "The server's answer was not understood: {message}",
+        },
+        { message: failure.message },
+      );
   }
 }
 

@@ -20,6 +20,8 @@ import { useSyncStatus, type SyncStatus } from '../sync/use-sync-status.ts';
 import { ConnectionDetails } from '../features/session/index.ts';
 import { Button } from '../ui/button.tsx';
 import { cx } from '../ui/class-names.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { intl } from '../i18n/intl.ts';
 
 /** Route `handle` field naming the part of the app, shown next to the brand ("Kitchen"). */
 export interface AreaHandle {
@@ -31,10 +33,29 @@ function isAreaHandle(handle: unknown): handle is AreaHandle {
 }
 
 const reachabilityView: Record<Reachability, { label: string; icon: LucideIcon; pill: string }> = {
-  checking: { label: 'Checking…', icon: LoaderCircle, pill: 'bg-bar-raised text-bar-ink' },
-  online: { label: 'Online', icon: Wifi, pill: 'bg-ok text-white' },
-  'server-trouble': { label: 'Server problem', icon: ServerCrash, pill: 'bg-warn text-white' },
-  offline: { label: 'Offline', icon: WifiOff, pill: 'bg-danger text-white' },
+  checking: {
+    label: intl.formatMessage({ id: 'app.statusBar.checking', defaultMessage: 'Checking…' }),
+    icon: LoaderCircle,
+    pill: 'bg-bar-raised text-bar-ink',
+  },
+  online: {
+    label: intl.formatMessage({ id: 'app.statusBar.online', defaultMessage: 'Online' }),
+    icon: Wifi,
+    pill: 'bg-ok text-white',
+  },
+  'server-trouble': {
+    label: intl.formatMessage({
+      id: 'app.statusBar.serverProblem',
+      defaultMessage: 'Server problem',
+    }),
+    icon: ServerCrash,
+    pill: 'bg-warn text-white',
+  },
+  offline: {
+    label: intl.formatMessage({ id: 'app.statusBar.offline', defaultMessage: 'Offline' }),
+    icon: WifiOff,
+    pill: 'bg-danger text-white',
+  },
 };
 
 /**
@@ -43,6 +64,7 @@ const reachabilityView: Record<Reachability, { label: string; icon: LucideIcon; 
  * it, storage trouble when there is any, and the time. Tapping the connection opens the details.
  */
 export function StatusBar() {
+  const intl = useIntl();
   const matches = useMatches();
   const area = matches.map((match) => match.handle).findLast(isAreaHandle)?.area;
   const connection = useConnectivity();
@@ -55,9 +77,13 @@ export function StatusBar() {
     <header className="sticky top-0 z-20 flex h-bar items-center gap-3 bg-bar px-3 text-bar-ink sm:px-4">
       <div className="flex min-w-0 items-center gap-2">
         <img src="/icons/icon.svg" alt="" className="size-8 shrink-0" />
-        <span className="text-lg font-bold">Servio</span>
+        <span className="text-lg font-bold">
+          <FormattedMessage id="app.statusBar.servio" defaultMessage="Servio" />
+        </span>
         {area ? (
-          <span className="truncate text-base text-bar-muted max-sm:hidden">· {area}</span>
+          <span className="truncate text-base text-bar-muted max-sm:hidden">
+            <FormattedMessage id="app.statusBar.text" defaultMessage="· {area}" values={{ area }} />
+          </span>
         ) : null}
       </div>
 
@@ -76,7 +102,13 @@ export function StatusBar() {
         <DialogTrigger>
           <Button
             variant="bare"
-            aria-label={`Connection: ${view.label}. Show details`}
+            aria-label={intl.formatMessage(
+              {
+                id: 'app.statusBar.connectionShowDetails',
+                defaultMessage: 'Connection: {label}. Show details',
+              },
+              { label: view.label },
+            )}
             className={cx('rounded-full! px-3 text-sm!', view.pill)}
           >
             <view.icon
@@ -125,8 +157,17 @@ function SyncSummary({ sync }: { sync: SyncStatus }) {
   const last =
     sync.lastSyncedAt === null
       ? 'never synced'
-      : `last sync ${formatClock(Date.parse(sync.lastSyncedAt))}`;
-  const waiting = sync.pending === 1 ? '1 change waiting' : `${sync.pending} changes waiting`;
+      : intl.formatMessage(
+          { id: 'app.statusBar.lastSync', defaultMessage: 'last sync {lastSyncedAt}' },
+          { lastSyncedAt: formatClock(Date.parse(sync.lastSyncedAt)) },
+        );
+  const waiting = intl.formatMessage(
+    {
+      id: 'app.statusBar.changesWaiting',
+      defaultMessage: '{pending, plural, one {# change waiting} other {# changes waiting}}',
+    },
+    { pending: sync.pending },
+  );
   if (sync.block) {
     return (
       <span
@@ -134,7 +175,16 @@ function SyncSummary({ sync }: { sync: SyncStatus }) {
         className="flex items-center gap-1.5 text-sm font-semibold text-warn-soft"
       >
         <CloudAlert aria-hidden className="size-5 shrink-0" />
-        Sync stopped{sync.pending > 0 ? ` · ${waiting}` : ''}
+        <FormattedMessage id="app.statusBar.syncStopped" defaultMessage="Sync stopped" />
+        {sync.pending > 0 ? (
+          <FormattedMessage
+            id="app.statusBar.text2"
+            defaultMessage=" · {waiting}"
+            values={{ waiting }}
+          />
+        ) : (
+          ''
+        )}
       </span>
     );
   }
@@ -142,7 +192,16 @@ function SyncSummary({ sync }: { sync: SyncStatus }) {
     return (
       <span role="status" className="flex items-center gap-1.5 text-sm text-bar-muted">
         <RefreshCw aria-hidden className="size-5 shrink-0 animate-spin" />
-        Syncing…{sync.pending > 0 ? ` ${waiting}` : ''}
+        <FormattedMessage id="app.statusBar.syncing" defaultMessage="Syncing…" />
+        {sync.pending > 0 ? (
+          <FormattedMessage
+            id="app.statusBar.text3"
+            defaultMessage=" {waiting}"
+            values={{ waiting }}
+          />
+        ) : (
+          ''
+        )}
       </span>
     );
   }
@@ -157,15 +216,19 @@ function SyncSummary({ sync }: { sync: SyncStatus }) {
       >
         <CloudUpload aria-hidden className="size-5 shrink-0" />
         {waiting}
-        <span className="font-normal text-bar-muted max-md:hidden">· {last}</span>
+        <span className="font-normal text-bar-muted max-md:hidden">
+          <FormattedMessage id="app.statusBar.text4" defaultMessage="· {last}" values={{ last }} />
+        </span>
       </span>
     );
   }
   return (
     <span role="status" className="flex items-center gap-1.5 text-sm text-bar-muted">
       <CloudCheck aria-hidden className="size-5 shrink-0" />
-      All synced
-      <span className="max-md:hidden">· {last}</span>
+      <FormattedMessage id="app.statusBar.allSynced" defaultMessage="All synced" />
+      <span className="max-md:hidden">
+        <FormattedMessage id="app.statusBar.text4" defaultMessage="· {last}" values={{ last }} />
+      </span>
     </span>
   );
 }

@@ -17,6 +17,7 @@ import { mutatorTables } from './dexie-store.ts';
 import { applyLocally, orderOfMutation } from './local-apply.ts';
 import { describeStorageError } from './storage-errors.ts';
 import { readMeta, writeMeta } from './meta.ts';
+import { intl } from '../i18n/intl.ts';
 
 export type MutateResult =
   { ok: true; mutationId: number } | { ok: false; reason: RejectionReason; message: string };
@@ -64,13 +65,33 @@ export async function mutateIn<N extends MutationName>(
           readMeta(db, 'device'),
           readMeta(db, 'session'),
         ]);
-        if (!device) return refusal('unknown_staff', 'This tablet is not paired with a venue yet.');
-        if (!session) return refusal('unknown_staff', 'Sign in with your PIN first.');
+        if (!device) {
+          return refusal(
+            'unknown_staff',
+            intl.formatMessage({
+              id: 'mutate.notPaired',
+              defaultMessage: 'This tablet is not paired with a venue yet.',
+            }),
+          );
+        }
+        if (!session) {
+          return refusal(
+            'unknown_staff',
+            intl.formatMessage({
+              id: 'mutate.notSignedIn',
+              defaultMessage: 'Sign in with your PIN first.',
+            }),
+          );
+        }
         const venue = await db.venues.get(device.venue.id);
         if (!venue) {
           return refusal(
             'not_found',
-            'This tablet has not loaded its venue yet. Wait for the first sync to finish.',
+            intl.formatMessage({
+              id: 'mutate.noVenue',
+              defaultMessage:
+                'This tablet has not loaded its venue yet. Wait for the first sync to finish.',
+            }),
           );
         }
         const clientId = await ensureClientId(db);
@@ -131,7 +152,14 @@ export function nextOrderNumber(): Promise<string> {
 export async function nextOrderNumberIn(db: ServioDb): Promise<string> {
   return db.transaction('rw', [db.meta, db.orders], async () => {
     const device = await readMeta(db, 'device');
-    if (!device) throw new Error('This tablet is not paired, so it has no order-number letter.');
+    if (!device) {
+      throw new Error(
+        intl.formatMessage({
+          id: 'mutate.noLetter',
+          defaultMessage: 'This tablet is not paired, so it has no order-number letter.',
+        }),
+      );
+    }
     const prefix = `${device.letter}-`;
     const own = await db.orders.where('number').startsWith(prefix).keys();
     const counter =

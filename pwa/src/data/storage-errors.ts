@@ -1,3 +1,5 @@
+import { intl } from '../i18n/intl.ts';
+
 /**
  * Storage failures in words a person can act on. IndexedDB reports a full disk as
  * `QuotaExceededError` (Dexie keeps the name, sometimes on `inner`), and a database another tab
@@ -6,10 +8,18 @@
 export function describeStorageError(error: unknown): string | null {
   const names = [nameOf(error), nameOf((error as { inner?: unknown } | null)?.inner)];
   if (names.includes('QuotaExceededError')) {
-    return 'This device’s storage is full, so changes cannot be saved. Free some space (or ask a manager to export the unsynced changes).';
+    return intl.formatMessage({
+      id: 'storage.full',
+      defaultMessage:
+        'This device’s storage is full, so changes cannot be saved. Free some space (or ask a manager to export the unsynced changes).',
+    });
   }
   if (names.includes('DatabaseClosedError')) {
-    return 'This tab’s database was closed (the app was updated in another tab). Reload to continue.';
+    return intl.formatMessage({
+      id: 'storage.closed',
+      defaultMessage:
+        'This tab’s database was closed (the app was updated in another tab). Reload to continue.',
+    });
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Dexie } from 'dexie';
+import { intl } from '../i18n/intl.ts';
 
 /**
  * What happens when another tab opens a newer version of the app whose database schema is
@@ -25,8 +26,15 @@ export function guardUpgrades(db: Dexie): DatabaseWatch {
       kind: 'reload-needed',
       message:
         event.newVersion === null
-          ? 'This device’s data was removed in another tab. Reload to continue.'
-          : 'A newer version of Servio was opened in another tab. Reload this tab to continue; unsynced changes are kept.',
+          ? intl.formatMessage({
+              id: 'database.removedElsewhere',
+              defaultMessage: 'This device’s data was removed in another tab. Reload to continue.',
+            })
+          : intl.formatMessage({
+              id: 'database.upgradedElsewhere',
+              defaultMessage:
+                'A newer version of Servio was opened in another tab. Reload this tab to continue; unsynced changes are kept.',
+            }),
     };
     for (const listener of listeners) listener();
     // False stops Dexie's own handler, which would reopen the database under the old code.

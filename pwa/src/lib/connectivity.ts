@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { describeUnhealthy, readServerHealth, type ServerHealth } from './server-health.ts';
+import { intl } from '../i18n/intl.ts';
 
 /**
  * Whether this device can talk to the Servio server right now.
@@ -220,9 +221,18 @@ export function createConnectivityMonitor(options: ConnectivityOptions = {}): Co
 
 function describeFetchFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`;
+    return intl.formatMessage(
+      {
+        id: 'connectivity.timeout',
+        defaultMessage: 'The server did not answer within {seconds} s.',
+      },
+      { seconds: String(Math.round(timeoutMs / 1000)) },
+    );
   }
-  return 'No connection to the server.';
+  return intl.formatMessage({
+    id: 'connectivity.noConnection',
+    defaultMessage: 'No connection to the server.',
+  });
 }
 
 /** The app's one monitor: the status bar shows it, and the sync client follows it. */

@@ -1,5 +1,7 @@
-const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+import { FORMAT_LOCALE } from '../i18n/intl.ts';
+
+const clockFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, { hour: '2-digit', minute: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, {
   dateStyle: 'medium',
   timeStyle: 'short',
 });

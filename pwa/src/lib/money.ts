@@ -1,5 +1,16 @@
 import { formatMoney, parseMajor, toMajorString, type CurrencyCode } from '@servio/shared/currency';
 import type { Minor } from '@servio/shared/money';
+import { defineMessage, defineMessages } from 'react-intl';
+import { FORMAT_LOCALE, intl } from '../i18n/intl.ts';
+
+const messages = defineMessages({
+  empty: { id: 'money.amount.empty', defaultMessage: 'Enter an amount' },
+  negative: { id: 'money.amount.negative', defaultMessage: 'The amount cannot be negative' },
+});
+const notAnAmount = defineMessage<{ currency: string }>({
+  id: 'money.amount.invalid',
+  defaultMessage: 'Not an amount in {currency}, such as 12.50',
+});
 
 /**
  * Money for people, on every screen (tablet, kitchen, manager, the customer's phone): integer
@@ -7,7 +18,7 @@ import type { Minor } from '@servio/shared/money';
  * 1650 EUR → "€16.50".
  */
 export function money(amount: number, currency: CurrencyCode): string {
-  return formatMoney(amount as Minor, currency);
+  return formatMoney(amount as Minor, currency, FORMAT_LOCALE);
 }
 
 /** A function bound to one currency, for screens that show many amounts. */
@@ -17,7 +28,9 @@ export function moneyIn(currency: CurrencyCode): (amount: number) => string {
 
 /** The currency's sign in this locale ("€", "$", "CHF"), for an amount field's prefix. */
 export function currencySymbol(currency: CurrencyCode): string {
-  const parts = new Intl.NumberFormat(undefined, { style: 'currency', currency }).formatToParts(0);
+  const parts = new Intl.NumberFormat(FORMAT_LOCALE, { style: 'currency', currency }).formatToParts(
+    0,
+  );
   return parts.find((part) => part.type === 'currency')?.value ?? currency;
 }
 
@@ -26,13 +39,13 @@ export function parseAmount(
   text: string,
   currency: CurrencyCode,
 ): { ok: true; minor: number } | { ok: false; message: string } {
-  if (text.trim() === '') return { ok: false, message: 'Enter an amount' };
+  if (text.trim() === '') return { ok: false, message: intl.formatMessage(messages.empty) };
   try {
     const value = parseMajor(text, currency);
-    if (value < 0) return { ok: false, message: 'The amount cannot be negative' };
+    if (value < 0) return { ok: false, message: intl.formatMessage(messages.negative) };
     return { ok: true, minor: value };
   } catch {
-    return { ok: false, message: `Not an amount in ${currency}, such as 12.50` };
+    return { ok: false, message: intl.formatMessage(notAnAmount, { currency }) };
   }
 }
 
@@ -43,7 +56,7 @@ export function amountText(amount: number, currency: CurrencyCode): string {
 
 /** Basis points as a percentage for people: 1000 → "10%", 1250 → "12.5%". */
 export function percent(bps: number): string {
-  return `${(bps / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })}%`;
+  return `${(bps / 100).toLocaleString(FORMAT_LOCALE, { maximumFractionDigits: 2 })}%`;
 }
 
 /** "12.5" (percent) → 1250 bps, or null when it is not a percentage from 0 to 100. */

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { intl } from '../i18n/intl.ts';
 
 /**
  * Unsynced orders live in this browser's storage until the server confirms them (S7), so the
@@ -68,12 +69,28 @@ export async function estimateStorage(
 export function storageWarning(health: StorageHealth): string | null {
   const { persistence, estimate } = health;
   if (persistence?.kind === 'failed') {
-    return `Could not ask to keep this device's data: ${persistence.error}`;
+    return intl.formatMessage(
+      {
+        id: 'storage.persistFailed',
+        defaultMessage: "Could not ask to keep this device's data: {error}",
+      },
+      { error: persistence.error },
+    );
   }
-  if (estimate?.kind === 'failed') return `Could not check storage: ${estimate.error}`;
+  if (estimate?.kind === 'failed') {
+    return intl.formatMessage(
+      { id: 'storage.estimateFailed', defaultMessage: 'Could not check storage: {error}' },
+      { error: estimate.error },
+    );
+  }
   if (estimate?.kind === 'known' && estimate.quotaBytes > 0) {
     const ratio = estimate.usageBytes / estimate.quotaBytes;
-    if (ratio >= NEARLY_FULL_RATIO) return `Storage ${Math.round(ratio * 100)} % full`;
+    if (ratio >= NEARLY_FULL_RATIO) {
+      return intl.formatMessage(
+        { id: 'storage.nearlyFull', defaultMessage: 'Storage {percent} % full' },
+        { percent: String(Math.round(ratio * 100)) },
+      );
+    }
   }
   return null;
 }

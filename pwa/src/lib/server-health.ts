@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { intl } from '../i18n/intl.ts';
 
 /**
  * The parts of the server's `GET /api/auth/health` answer the app shows (the runbook's shape:
@@ -51,14 +52,45 @@ export function readServerHealth(body: unknown): ServerHealth | null {
 
 /** One line saying why an unhealthy server is unhealthy, for the status bar's details. */
 export function describeUnhealthy(health: ServerHealth | null, httpStatus: number): string {
+  const status = String(httpStatus);
   if (!health) {
-    return `The Servio server did not answer: something on the way answered ${httpStatus} instead.`;
+    return intl.formatMessage(
+      {
+        id: 'serverHealth.notServio',
+        defaultMessage:
+          'The Servio server did not answer: something on the way answered {status} instead.',
+      },
+      { status },
+    );
   }
   if (health.databaseReachable === false) {
-    return `The server cannot reach its database${health.databaseError ? `: ${health.databaseError}` : '.'}`;
+    return health.databaseError
+      ? intl.formatMessage(
+          {
+            id: 'serverHealth.noDatabaseBecause',
+            defaultMessage: 'The server cannot reach its database: {error}',
+          },
+          { error: health.databaseError },
+        )
+      : intl.formatMessage({
+          id: 'serverHealth.noDatabase',
+          defaultMessage: 'The server cannot reach its database.',
+        });
   }
   if (health.migrations && health.migrations !== 'current') {
-    return `The server's database migrations are ${health.migrations}.`;
+    return intl.formatMessage(
+      {
+        id: 'serverHealth.migrations',
+        defaultMessage: "The server's database migrations are {migrations}.",
+      },
+      { migrations: health.migrations },
+    );
   }
-  return `The server reports itself unhealthy (${httpStatus}).`;
+  return intl.formatMessage(
+    {
+      id: 'serverHealth.unhealthy',
+      defaultMessage: 'The server reports itself unhealthy ({status}).',
+    },
+    { status },
+  );
 }

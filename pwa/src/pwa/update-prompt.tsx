@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { Button } from '../ui/button.tsx';
 import { useUpdateBlockers } from './update-gate.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /** How often a long-running tablet asks whether a new version was deployed. */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
@@ -64,15 +65,24 @@ export function UpdatePrompt() {
         <div className="flex gap-3">
           <TriangleAlert aria-hidden className="size-6 shrink-0 text-warn" />
           <div className="flex flex-col gap-1">
-            <p className="font-semibold">This device cannot work offline yet</p>
+            <p className="font-semibold">
+              <FormattedMessage
+                id="pwa.updatePrompt.thisDeviceCannotWork"
+                defaultMessage="This device cannot work offline yet"
+              />
+            </p>
             <p className="text-sm text-ink-muted">
-              The offline copy of the app could not be installed: {registerError}
+              <FormattedMessage
+                id="pwa.updatePrompt.theOfflineCopyOf"
+                defaultMessage="The offline copy of the app could not be installed: {registerError}"
+                values={{ registerError }}
+              />
             </p>
           </div>
         </div>
         <div className="flex justify-end">
           <Button variant="secondary" onPress={() => setErrorDismissed(true)}>
-            Dismiss
+            <FormattedMessage id="pwa.updatePrompt.dismiss" defaultMessage="Dismiss" />
           </Button>
         </div>
       </Panel>
@@ -86,7 +96,7 @@ export function UpdatePrompt() {
       <div className="fixed right-3 bottom-3 z-30">
         <Button variant="primary" onPress={() => setCollapsed(false)} className="shadow-float">
           <ArrowUpCircle aria-hidden className="size-5" />
-          Update ready
+          <FormattedMessage id="pwa.updatePrompt.updateReady" defaultMessage="Update ready" />
         </Button>
       </div>
     );
@@ -107,26 +117,50 @@ export function UpdatePrompt() {
         <ArrowUpCircle aria-hidden className="size-6 shrink-0 text-brand" />
         <div className="flex flex-col gap-1">
           <p className="font-semibold">
-            {takenOverElsewhere
-              ? 'Servio was updated in another tab'
-              : 'A new version of Servio is ready'}
+            {takenOverElsewhere ? (
+              <FormattedMessage
+                id="pwa.updatePrompt.servioWasUpdatedIn"
+                defaultMessage="Servio was updated in another tab"
+              />
+            ) : (
+              <FormattedMessage
+                id="pwa.updatePrompt.aNewVersionOf"
+                defaultMessage="A new version of Servio is ready"
+              />
+            )}
           </p>
           <p className="text-sm text-ink-muted">
-            {blocked
-              ? `It will be offered when this is done: ${blockers[0]}.`
-              : takenOverElsewhere
-                ? 'Reload to keep this tab working with the new version.'
-                : 'Updating reloads the app; nothing on this device is lost.'}
+            {blocked ? (
+              <FormattedMessage
+                id="pwa.updatePrompt.itWillBeOffered"
+                defaultMessage="It will be offered when this is done: {value}."
+                values={{ value: blockers[0] }}
+              />
+            ) : takenOverElsewhere ? (
+              <FormattedMessage
+                id="pwa.updatePrompt.reloadToKeepThis"
+                defaultMessage="Reload to keep this tab working with the new version."
+              />
+            ) : (
+              <FormattedMessage
+                id="pwa.updatePrompt.updatingReloadsTheApp"
+                defaultMessage="Updating reloads the app; nothing on this device is lost."
+              />
+            )}
           </p>
         </div>
       </div>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onPress={() => setCollapsed(true)}>
-          Later
+          <FormattedMessage id="pwa.updatePrompt.later" defaultMessage="Later" />
         </Button>
         {blocked ? null : (
           <Button variant="primary" onPress={apply}>
-            {takenOverElsewhere ? 'Reload' : 'Update'}
+            {takenOverElsewhere ? (
+              <FormattedMessage id="pwa.updatePrompt.reload" defaultMessage="Reload" />
+            ) : (
+              <FormattedMessage id="pwa.updatePrompt.update" defaultMessage="Update" />
+            )}
           </Button>
         )}
       </div>
@@ -135,10 +169,14 @@ export function UpdatePrompt() {
 }
 
 function Panel({ children }: { children: ReactNode }) {
+  const intl = useIntl();
   return (
     <section
       role="status"
-      aria-label="App update"
+      aria-label={intl.formatMessage({
+        id: 'pwa.updatePrompt.appUpdate',
+        defaultMessage: 'App update',
+      })}
       className="fixed inset-x-3 bottom-3 z-30 flex flex-col gap-3 rounded-card border border-line bg-surface p-4 text-ink shadow-float sm:inset-x-auto sm:right-4 sm:bottom-4 sm:w-[26rem]"
     >
       {children}

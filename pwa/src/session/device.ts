@@ -3,6 +3,7 @@ import { setCredentials } from '../api/credentials.ts';
 import { pairDevice, type PairDeviceInput } from '../api/pair-device.ts';
 import { db as appDb, type ServioDb } from '../data/db.ts';
 import { deleteMeta, readMeta, writeMeta, type DeviceIdentity } from '../data/meta.ts';
+import { intl } from '../i18n/intl.ts';
 
 /** A pairing that would throw away unsynced work is refused with this error. */
 export class UnsyncedWorkError extends Error {
@@ -47,7 +48,14 @@ export async function storeDeviceIdentity(db: ServioDb, identity: DeviceIdentity
       const unsynced = await db.outbox.count();
       if (unsynced > 0) {
         throw new UnsyncedWorkError(
-          `This tablet still holds ${unsynced} unsynced change(s) of ${previous.venue.name}. Export them (Connection → Export unsynced changes) before pairing with another venue.`,
+          intl.formatMessage(
+            {
+              id: 'session.pair.unsyncedElsewhere',
+              defaultMessage:
+                'This tablet still holds {count} unsynced change(s) of {venue}. Export them (Connection → Export unsynced changes) before pairing with another venue.',
+            },
+            { count: String(unsynced), venue: previous.venue.name },
+          ),
         );
       }
       await Promise.all(SYNCED_TABLES.map((table) => db.table(table).clear()));

@@ -12,6 +12,39 @@ import {
 } from '../data/meta.ts';
 import { connectivity } from '../lib/connectivity.ts';
 import { verifyPinHash } from './pin-hash.ts';
+import { defineMessage, defineMessages } from 'react-intl';
+import { FORMAT_LOCALE, intl } from '../i18n/intl.ts';
+
+const messages = defineMessages({
+  notPaired: { id: 'session.signIn.notPaired', defaultMessage: 'Pair this tablet first.' },
+  pinShape: { id: 'session.pin.shape', defaultMessage: 'A PIN is 4 to 8 digits.' },
+  noStaffYet: {
+    id: 'session.signIn.noStaffYet',
+    defaultMessage:
+      'The server cannot be reached and this tablet has not loaded the staff list yet. Connect once to sign in.',
+  },
+  unknownStaff: {
+    id: 'session.signIn.unknownStaff',
+    defaultMessage: 'That person cannot sign in here.',
+  },
+});
+const lockedOut = defineMessage<{ lock: string }>({
+  id: 'session.signIn.locked',
+  defaultMessage: 'Too many wrong PINs on this tablet: {lock}. Try again then, or ask a manager.',
+});
+const wrongPin = defineMessage<{ left: string; minutes: string }>({
+  id: 'session.signIn.wrongPin',
+  defaultMessage: 'Wrong PIN. {left} attempt(s) left before a {minutes}-minute lock.',
+});
+const approvalLocked = defineMessage<{ lock: string }>({
+  id: 'session.approval.locked',
+  defaultMessage: 'Too many wrong manager PINs on this tablet: approval is {lock}.',
+});
+const notAnApprover = defineMessage<{ left: string; minutes: string }>({
+  id: 'session.approval.wrongPin',
+  defaultMessage:
+    'That is not a manager’s or owner’s PIN. {left} attempt(s) left before a {minutes}-minute lock.',
+});
 
 export type SignInResult =
   | { ok: true; staff: StaffRow; checkedBy: 'server' | 'tablet' }
@@ -65,9 +98,11 @@ export async function signIn(
   now: () => number = Date.now,
 ): Promise<SignInResult> {
   const device = await readMeta(db, 'device');
-  if (!device) return { ok: false, reason: 'not_paired', message: 'Pair this tablet first.' };
+  if (!device) {
+    return { ok: false, reason: 'not_paired', message: intl.formatMessage(messages.notPaired) };
+  }
   if (!/^\d{4,8}$/.test(pin)) {
-    return { ok: false, reason: 'wrong_pin', message: 'A PIN is 4 to 8 digits.' };
+    return { ok: false, reason: 'wrong_pin', message: intl.formatMessage(messages.pinShape) };
   }
 
   let person = staffId;
@@ -157,7 +192,7 @@ async function checkOnTablet(
     return {
       ok: false,
       reason: 'locked',
-      message: `Too many wrong PINs on this tablet: ${describeLock(lockedUntil, now)}. Try again then, or ask a manager.`,
+      message: intl.formatMessage(lockedOut, { lock: describeLock(lockedUntil, now) }),
     };
   }
   const candidates = staffId
@@ -169,10 +204,9 @@ async function checkOnTablet(
       ? {
           ok: false,
           reason: 'no_staff_yet',
-          message:
-            'The server cannot be reached and this tablet has not loaded the staff list yet. Connect once to sign in.',
+          message: intl.formatMessage(messages.noStaffYet),
         }
-      : { ok: false, reason: 'unknown_staff', message: 'That person cannot sign in here.' };
+      : { ok: false, reason: 'unknown_staff', message: intl.formatMessage(messages.unknownStaff) };
   }
   for (const candidate of candidates) {
     if (await verifyPinHash(pin, candidate.pinHash)) {
@@ -185,13 +219,16 @@ async function checkOnTablet(
     return {
       ok: false,
       reason: 'locked',
-      message: `Too many wrong PINs on this tablet: ${describeLock(wrong.lockedUntil, now)}. Try again then, or ask a manager.`,
+      message: intl.formatMessage(lockedOut, { lock: describeLock(wrong.lockedUntil, now) }),
     };
   }
   return {
     ok: false,
     reason: 'wrong_pin',
-    message: `Wrong PIN. ${wrong.left} attempt(s) left before a ${PIN_LOCK_MS / 60_000}-minute lock.`,
+    message: intl.formatMessage(wrongPin, {
+      left: String(wrong.left),
+      minutes: String(PIN_LOCK_MS / 60_000),
+    }),
   };
 }
 
@@ -248,13 +285,16 @@ async function clearWrongPins(db: ServioDb, scope: PinScope): Promise<void> {
 
 /** "locked until 14:35 (about 5 min)", in this tablet's time. */
 function describeLock(lockedUntil: number, now: () => number): string {
-  const time = new Date(lockedUntil).toLocaleTimeString([], {
+  const time = new Date(lockedUntil).toLocaleTimeString(FORMAT_LOCALE, {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
   });
   const minutes = Math.max(1, Math.ceil((lockedUntil - now()) / 60_000));
-  return `locked until ${time} (about ${minutes} min)`;
+  return intl.formatMessage(
+    { id: 'session.pin.lockedUntil', defaultMessage: 'locked until {time} (about {minutes} min)' },
+    { time, minutes: String(minutes) },
+  );
 }
 
 async function storeSession(db: ServioDb, session: StaffSessionRecord): Promise<void> {
@@ -278,11 +318,11 @@ export async function checkApproverPin(
     return {
       ok: false,
       reason: 'locked',
-      message: `Too many wrong manager PINs on this tablet: approval is ${describeLock(lockedUntil, now)}.`,
+      message: intl.formatMessage(approvalLocked, { lock: describeLock(lockedUntil, now) }),
     };
   }
   if (!/^\d{4,8}$/.test(pin)) {
-    return { ok: false, reason: 'wrong_pin', message: 'A PIN is 4 to 8 digits.' };
+    return { ok: false, reason: 'wrong_pin', message: intl.formatMessage(messages.pinShape) };
   }
   const approvers = (await db.staff.toArray()).filter(
     (row) => isSignable(row) && (row.role === 'manager' || row.role === 'owner'),
@@ -298,13 +338,16 @@ export async function checkApproverPin(
     return {
       ok: false,
       reason: 'locked',
-      message: `Too many wrong manager PINs on this tablet: approval is ${describeLock(wrong.lockedUntil, now)}.`,
+      message: intl.formatMessage(approvalLocked, { lock: describeLock(wrong.lockedUntil, now) }),
     };
   }
   return {
     ok: false,
     reason: 'wrong_pin',
-    message: `That is not a manager’s or owner’s PIN. ${wrong.left} attempt(s) left before a ${PIN_LOCK_MS / 60_000}-minute lock.`,
+    message: intl.formatMessage(notAnApprover, {
+      left: String(wrong.left),
+      minutes: String(PIN_LOCK_MS / 60_000),
+    }),
   };
 }
 

@@ -9,6 +9,7 @@ import type { OutboxEntry, RejectionNotice, ServioDb } from '../data/db.ts';
 import { describeMutation } from '../data/describe-mutation.ts';
 import { applyLocallyOrUndo, orderOfMutation } from '../data/local-apply.ts';
 import { readMeta, writeMeta } from '../data/meta.ts';
+import { intl } from '../i18n/intl.ts';
 
 type PullOk = Extract<PullResult, { status: 'ok' }>;
 
@@ -57,7 +58,14 @@ export async function applyPull(
 ): Promise<PullApplied> {
   return db.transaction('rw', db.allStores(), async () => {
     const device = await readMeta(db, 'device');
-    if (!device) throw new Error('The device was unpaired while a pull was in flight.');
+    if (!device) {
+      throw new Error(
+        intl.formatMessage({
+          id: 'sync.pull.unpaired',
+          defaultMessage: 'The device was unpaired while a pull was in flight.',
+        }),
+      );
+    }
     const clientId = await readMeta(db, 'clientId');
     if (
       (askedWith && ((await readMeta(db, 'cursor')) ?? 0) !== askedWith.cursor) ||

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { trpc } from '../api/trpc.ts';
 import { db as appDb, type ServioDb } from '../data/db.ts';
 import { readMeta } from '../data/meta.ts';
+import { intl } from '../i18n/intl.ts';
 
 /**
  * S7: the unsynced outbox as a file, for a tablet that cannot sync (revoked, broken, server
@@ -84,10 +85,20 @@ export async function importOutboxFile(text: string): Promise<ImportSummary> {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error('That file is not a Servio export: it is not JSON.');
+    throw new Error(
+      intl.formatMessage({
+        id: 'sync.import.notJson',
+        defaultMessage: 'That file is not a Servio export: it is not JSON.',
+      }),
+    );
   }
   if (!ImportFileSchema.safeParse(json).success) {
-    throw new Error('That file is not a Servio export of unsynced changes.');
+    throw new Error(
+      intl.formatMessage({
+        id: 'sync.import.notAnExport',
+        defaultMessage: 'That file is not a Servio export of unsynced changes.',
+      }),
+    );
   }
   return trpc.sync.importOutbox.mutate(json as Parameters<typeof trpc.sync.importOutbox.mutate>[0]);
 }

@@ -21,6 +21,7 @@ import { ensureClientId } from '../data/mutate.ts';
 import { describeStorageError } from '../data/storage-errors.ts';
 import { applyPull, type PullApplied } from './apply-pull.ts';
 import { SYNC_REQUEST_TIMEOUT_MS, type SyncApi } from './sync-api.ts';
+import { intl } from '../i18n/intl.ts';
 
 export interface SyncClientOptions {
   db: ServioDb;
@@ -184,7 +185,14 @@ export class SyncClient {
         case 'gap':
           await this.block({
             kind: 'gap',
-            message: `The server has changes of this tablet only up to #${result.lastMutationId}, but the tablet's oldest unsynced change is #${batch[0]?.id ?? '?'}. The server may have been restored from a backup. Export the unsynced changes and ask a manager.`,
+            message: intl.formatMessage(
+              {
+                id: 'sync.blocked.gap',
+                defaultMessage:
+                  "The server has changes of this tablet only up to #{serverLast}, but the tablet's oldest unsynced change is #{oldest}. The server may have been restored from a backup. Export the unsynced changes and ask a manager.",
+              },
+              { serverLast: String(result.lastMutationId), oldest: String(batch[0]?.id ?? '?') },
+            ),
             at: this.now().toISOString(),
           });
           break;
@@ -216,7 +224,14 @@ export class SyncClient {
     const applied = await applyPull(this.db, result, this.now, { cursor, clientId });
     if (applied.stale) {
       // Another cycle (a tab handing over the sync lock) moved the cursor meanwhile.
-      if (attempt >= 3) throw new Error('The local data kept changing during sync; retrying.');
+      if (attempt >= 3) {
+        throw new Error(
+          intl.formatMessage({
+            id: 'sync.pull.keptChanging',
+            defaultMessage: 'The local data kept changing during sync; retrying.',
+          }),
+        );
+      }
       return this.pull(clientId, attempt + 1);
     }
     this.knownCursor = result.cursor;

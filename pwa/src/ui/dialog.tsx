@@ -2,6 +2,7 @@ import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from './button.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 export interface FormDialogProps {
   title: string;
@@ -23,6 +24,7 @@ export function FormDialog({
   children,
   size = 'md',
 }: FormDialogProps) {
+  const intl = useIntl();
   return (
     <ModalOverlay
       isOpen={isOpen}
@@ -44,7 +46,14 @@ export function FormDialog({
                 <Heading slot="title" className="text-xl font-bold">
                   {title}
                 </Heading>
-                <Button variant="quiet" aria-label="Close" onPress={close}>
+                <Button
+                  variant="quiet"
+                  aria-label={intl.formatMessage({
+                    id: 'ui.dialog.close',
+                    defaultMessage: 'Close',
+                  })}
+                  onPress={close}
+                >
                   <X aria-hidden className="size-6" />
                 </Button>
               </div>
@@ -72,7 +81,7 @@ export function DialogButtons({
   return (
     <div className="flex flex-wrap justify-end gap-3">
       <Button variant="secondary" onPress={onClose}>
-        Cancel
+        <FormattedMessage id="ui.dialog.cancel" defaultMessage="Cancel" />
       </Button>
       <Button type="submit" variant={variant} isPending={pending}>
         {label}

@@ -1,8 +1,11 @@
 import { Delete } from 'lucide-react';
 import { Input, Label, TextField } from 'react-aria-components';
 import { Button } from './button.tsx';
+import { useIntl } from 'react-intl';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+/** Digits are the same in every language the app speaks; the last row holds the 0. */
+const ZERO = '0';
 export const PIN_MAX_LENGTH = 8;
 
 export interface PinPadProps {
@@ -19,6 +22,7 @@ export interface PinPadProps {
  * 3 × 4 keypad of large keys. Digits only; Enter or the caller's button submits.
  */
 export function PinPad({ label, value, onChange, onSubmit, isInvalid, isDisabled }: PinPadProps) {
+  const intl = useIntl();
   const type = (digit: string) => {
     if (value.length < PIN_MAX_LENGTH) onChange(value + digit);
   };
@@ -61,15 +65,18 @@ export function PinPad({ label, value, onChange, onSubmit, isInvalid, isDisabled
           variant="secondary"
           size="lg"
           isDisabled={isDisabled}
-          onPress={() => type('0')}
+          onPress={() => type(ZERO)}
           className="text-2xl"
         >
-          0
+          {ZERO}
         </Button>
         <Button
           variant="secondary"
           size="lg"
-          aria-label="Delete last digit"
+          aria-label={intl.formatMessage({
+            id: 'ui.pinPad.deleteDigit',
+            defaultMessage: 'Delete last digit',
+          })}
           isDisabled={isDisabled || value.length === 0}
           onPress={() => onChange(value.slice(0, -1))}
         >

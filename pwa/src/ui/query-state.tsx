@@ -4,6 +4,7 @@ import { classify, describeFailure } from '../api/server-call.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { Button } from './button.tsx';
 import { Notice } from './notice.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /** When this page was loaded: data fetched before it came from the saved copy on disk. */
 const pageLoadedAt = Date.now();
@@ -30,10 +31,14 @@ export function QueryErrorNotice({
   query: Pick<UseQueryResult<unknown, unknown>, 'error' | 'refetch' | 'isFetching'>;
   what: string;
 }) {
+  const intl = useIntl();
   return (
     <Notice
       tone="danger"
-      title={`Could not load ${what}`}
+      title={intl.formatMessage(
+        { id: 'ui.queryState.couldNotLoad', defaultMessage: 'Could not load {what}' },
+        { what },
+      )}
       action={
         <Button
           variant="secondary"
@@ -41,7 +46,7 @@ export function QueryErrorNotice({
           onPress={() => void query.refetch()}
         >
           <RefreshCw aria-hidden className="size-5" />
-          Try again
+          <FormattedMessage id="ui.queryState.tryAgain" defaultMessage="Try again" />
         </Button>
       }
     >
@@ -52,10 +57,17 @@ export function QueryErrorNotice({
 
 /** Offline, and nothing saved on this device to show instead. */
 export function OfflineNotice({ what }: { what: string }) {
+  const intl = useIntl();
   return (
-    <Notice tone="warn" title="Offline">
-      This device cannot reach the server and has no saved copy of {what}. It loads as soon as the
-      server is reachable again.
+    <Notice
+      tone="warn"
+      title={intl.formatMessage({ id: 'ui.queryState.offline', defaultMessage: 'Offline' })}
+    >
+      <FormattedMessage
+        id="ui.queryState.thisDeviceCannotReach"
+        defaultMessage="This device cannot reach the server and has no saved copy of {what}. It loads as soon as the server is reachable again."
+        values={{ what }}
+      />
     </Notice>
   );
 }
@@ -79,11 +91,20 @@ export function CachedNote({
   const waiting = query.fetchStatus === 'paused';
   if (!saved && !refreshFailed && !waiting) return null;
   const when = formatDateTime(query.dataUpdatedAt);
-  const why = refreshFailed
-    ? `The refresh failed: ${describeError(query.error)}`
-    : waiting
-      ? 'This device is offline; it refreshes when the server is reachable again.'
-      : 'Refreshing from the server…';
+  const why = refreshFailed ? (
+    <FormattedMessage
+      id="ui.queryState.refreshFailed"
+      defaultMessage="The refresh failed: {reason}"
+      values={{ reason: describeError(query.error) }}
+    />
+  ) : waiting ? (
+    <FormattedMessage
+      id="ui.queryState.offlineRefreshLater"
+      defaultMessage="This device is offline; it refreshes when the server is reachable again."
+    />
+  ) : (
+    <FormattedMessage id="ui.queryState.refreshing" defaultMessage="Refreshing from the server…" />
+  );
   return (
     <div
       role="status"
@@ -92,7 +113,15 @@ export function CachedNote({
     >
       <History aria-hidden className="mt-0.5 size-5 shrink-0" />
       <p className="text-base">
-        <span className="font-semibold">Cached copy from {when}.</span> {why}
+        <FormattedMessage
+          id="ui.queryState.cachedCopyFrom"
+          defaultMessage="<strong>Cached copy from {when}.</strong> {why}"
+          values={{
+            when,
+            why,
+            strong: (chunks) => <span className="font-semibold">{chunks}</span>,
+          }}
+        />
       </p>
     </div>
   );

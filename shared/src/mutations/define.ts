@@ -40,6 +40,15 @@ export interface MutationDescription {
   values?: Readonly<Record<string, string | number | DescriptionLookup>>;
 }
 
+/**
+ * Marks a description as a message of the tablet's catalogue: the extractor (`pnpm --filter
+ * @servio/pwa i18n:extract`) reads the `id` and `defaultMessage` written inside the call, so
+ * each description must be written as a literal here, not built from parts.
+ */
+export function mutationMessage(description: MutationDescription): MutationDescription {
+  return description;
+}
+
 /** What each rule receives: storage, context, who acts, and the mutation with parsed args. */
 export interface RuleRun<Args> extends RuleScope {
   mutation: MutationEnvelope & { name: string; args: Args };

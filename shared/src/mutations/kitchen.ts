@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OrderIdSchema } from '../ids.ts';
 import { bumpLines, recallLines } from '../mutators/kitchen.ts';
 import { lineIds } from './common-args.ts';
-import { defineMutation } from './define.ts';
+import { defineMutation, mutationMessage } from './define.ts';
 
 /** Kitchen display: move lines to ready (first bump) or served. Explicit target, so two
  * screens bumping the same ticket cannot push it one step too far. */
@@ -21,8 +21,11 @@ export const kitchenBump = defineMutation({
   apply: bumpLines,
   describe: (args) =>
     args.to === 'ready'
-      ? { id: 'mutation.kitchen.bump.ready', defaultMessage: 'Mark ready in the kitchen' }
-      : { id: 'mutation.kitchen.bump.served', defaultMessage: 'Mark served' },
+      ? mutationMessage({
+          id: 'mutation.kitchen.bump.ready',
+          defaultMessage: 'Mark ready in the kitchen',
+        })
+      : mutationMessage({ id: 'mutation.kitchen.bump.served', defaultMessage: 'Mark served' }),
 });
 
 /** Kitchen display: put ready or served lines back to sent. */
@@ -35,5 +38,6 @@ export const kitchenRecall = defineMutation({
   actions: ['kitchen.recall'],
   refs: (args) => ({ orderIds: [args.orderId], lineIds: args.lineIds }),
   apply: recallLines,
-  describe: () => ({ id: 'mutation.kitchen.recall', defaultMessage: 'Recall to the kitchen' }),
+  describe: () =>
+    mutationMessage({ id: 'mutation.kitchen.recall', defaultMessage: 'Recall to the kitchen' }),
 });

@@ -10,7 +10,7 @@ import {
   voidOrder,
 } from '../mutators/order-lifecycle.ts';
 import { covers, reasonText } from './common-args.ts';
-import { defineMutation } from './define.ts';
+import { defineMutation, mutationMessage } from './define.ts';
 
 const openCommon = { orderId: OrderIdSchema, number: OrderNumberSchema, covers };
 export const OrderOpenArgsSchema = z.discriminatedUnion('kind', [
@@ -29,11 +29,12 @@ export const orderOpen = defineMutation({
     tableIds: args.kind === 'table' ? [args.tableId] : [],
   }),
   apply: openOrder,
-  describe: (args) => ({
-    id: 'mutation.order.open',
-    defaultMessage: 'Open order {number}',
-    values: { number: args.number },
-  }),
+  describe: (args) =>
+    mutationMessage({
+      id: 'mutation.order.open',
+      defaultMessage: 'Open order {number}',
+      values: { number: args.number },
+    }),
 });
 
 export const OrderMoveTableArgsSchema = z.object({
@@ -48,11 +49,12 @@ export const orderMoveTable = defineMutation({
   actions: ['order.moveTable'],
   refs: (args) => ({ orderIds: [args.orderId], tableIds: [args.tableId] }),
   apply: moveTable,
-  describe: (args) => ({
-    id: 'mutation.order.moveTable',
-    defaultMessage: 'Move to {table}',
-    values: { table: { lookup: 'tableName', id: args.tableId } },
-  }),
+  describe: (args) =>
+    mutationMessage({
+      id: 'mutation.order.moveTable',
+      defaultMessage: 'Move to {table}',
+      values: { table: { lookup: 'tableName', id: args.tableId } },
+    }),
 });
 
 /** Moves every line of `sourceOrderId` onto `targetOrderId` and voids the source. */
@@ -69,7 +71,8 @@ export const orderMerge = defineMutation({
   // The source first: a refused merge is noted on the order that would have gone away.
   refs: (args) => ({ orderIds: [args.sourceOrderId, args.targetOrderId] }),
   apply: mergeOrders,
-  describe: () => ({ id: 'mutation.order.merge', defaultMessage: 'Merge two orders' }),
+  describe: () =>
+    mutationMessage({ id: 'mutation.order.merge', defaultMessage: 'Merge two orders' }),
 });
 
 export const OrderSetCoversArgsSchema = z.object({ orderId: OrderIdSchema, covers });
@@ -81,11 +84,12 @@ export const orderSetCovers = defineMutation({
   actions: ['order.setCovers'],
   refs: (args) => ({ orderIds: [args.orderId] }),
   apply: setCovers,
-  describe: (args) => ({
-    id: 'mutation.order.setCovers',
-    defaultMessage: 'Set covers to {covers}',
-    values: { covers: args.covers },
-  }),
+  describe: (args) =>
+    mutationMessage({
+      id: 'mutation.order.setCovers',
+      defaultMessage: 'Set covers to {covers}',
+      values: { covers: args.covers },
+    }),
 });
 
 export const OrderCloseArgsSchema = z.object({ orderId: OrderIdSchema });
@@ -97,7 +101,8 @@ export const orderClose = defineMutation({
   actions: ['order.close'],
   refs: (args) => ({ orderIds: [args.orderId] }),
   apply: closeOrder,
-  describe: () => ({ id: 'mutation.order.close', defaultMessage: 'Close the order' }),
+  describe: () =>
+    mutationMessage({ id: 'mutation.order.close', defaultMessage: 'Close the order' }),
 });
 
 export const OrderVoidArgsSchema = z.object({ orderId: OrderIdSchema, reason: reasonText });
@@ -110,5 +115,5 @@ export const orderVoid = defineMutation({
   actions: ['order.void', 'order.voidSent'],
   refs: (args) => ({ orderIds: [args.orderId] }),
   apply: voidOrder,
-  describe: () => ({ id: 'mutation.order.void', defaultMessage: 'Void the order' }),
+  describe: () => mutationMessage({ id: 'mutation.order.void', defaultMessage: 'Void the order' }),
 });

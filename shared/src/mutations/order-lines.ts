@@ -3,7 +3,7 @@ import { LineIdSchema, MenuItemIdSchema, OrderIdSchema } from '../ids.ts';
 import { PositiveMinorSchema } from '../money.ts';
 import { addLine, applyDiscount, sendLines, updateLine, voidLine } from '../mutators/lines.ts';
 import { lineIds, modifierOptionIds, noteText, quantity, reasonText } from './common-args.ts';
-import { defineMutation, type MutationDescription } from './define.ts';
+import { defineMutation, type MutationDescription, mutationMessage } from './define.ts';
 
 export const OrderAddLineArgsSchema = z.object({
   orderId: OrderIdSchema,
@@ -23,11 +23,12 @@ export const orderAddLine = defineMutation({
   actions: ['order.addLine'],
   refs: (args) => ({ orderIds: [args.orderId], lineIds: [args.lineId] }),
   apply: addLine,
-  describe: (args) => ({
-    id: 'mutation.order.addLine',
-    defaultMessage: 'Add {quantity} × {item}',
-    values: { quantity: args.quantity, item: { lookup: 'itemName', id: args.itemId } },
-  }),
+  describe: (args) =>
+    mutationMessage({
+      id: 'mutation.order.addLine',
+      defaultMessage: 'Add {quantity} × {item}',
+      values: { quantity: args.quantity, item: { lookup: 'itemName', id: args.itemId } },
+    }),
 });
 
 export const OrderUpdateLineArgsSchema = z
@@ -52,11 +53,12 @@ export const orderUpdateLine = defineMutation({
   actions: ['order.updateLine'],
   refs: (args) => ({ lineIds: [args.lineId] }),
   apply: updateLine,
-  describe: (args) => ({
-    id: 'mutation.order.updateLine',
-    defaultMessage: 'Change {line}',
-    values: { line: { lookup: 'lineName', id: args.lineId } },
-  }),
+  describe: (args) =>
+    mutationMessage({
+      id: 'mutation.order.updateLine',
+      defaultMessage: 'Change {line}',
+      values: { line: { lookup: 'lineName', id: args.lineId } },
+    }),
 });
 
 export const OrderVoidLineArgsSchema = z.object({ lineId: LineIdSchema, reason: reasonText });
@@ -69,11 +71,12 @@ export const orderVoidLine = defineMutation({
   actions: ['order.voidLine', 'order.voidSentLine'],
   refs: (args) => ({ lineIds: [args.lineId] }),
   apply: voidLine,
-  describe: (args) => ({
-    id: 'mutation.order.voidLine',
-    defaultMessage: 'Void {line}',
-    values: { line: { lookup: 'lineName', id: args.lineId } },
-  }),
+  describe: (args) =>
+    mutationMessage({
+      id: 'mutation.order.voidLine',
+      defaultMessage: 'Void {line}',
+      values: { line: { lookup: 'lineName', id: args.lineId } },
+    }),
 });
 
 /** Sends the order's new lines to the kitchen (all of them, or just `lineIds`). */
@@ -89,7 +92,8 @@ export const orderSend = defineMutation({
   actions: ['order.send'],
   refs: (args) => ({ orderIds: [args.orderId], lineIds: args.lineIds ?? [] }),
   apply: sendLines,
-  describe: () => ({ id: 'mutation.order.send', defaultMessage: 'Send to the kitchen' }),
+  describe: () =>
+    mutationMessage({ id: 'mutation.order.send', defaultMessage: 'Send to the kitchen' }),
 });
 
 /** A discount to apply; `null` removes the current one. On a line when `lineId` is set. */
@@ -116,18 +120,21 @@ export const orderApplyDiscount = defineMutation({
   apply: applyDiscount,
   describe: ({ discount }): MutationDescription => {
     if (discount === null) {
-      return { id: 'mutation.order.applyDiscount.remove', defaultMessage: 'Remove the discount' };
+      return mutationMessage({
+        id: 'mutation.order.applyDiscount.remove',
+        defaultMessage: 'Remove the discount',
+      });
     }
     return discount.kind === 'percent'
-      ? {
+      ? mutationMessage({
           id: 'mutation.order.applyDiscount.percent',
           defaultMessage: 'Discount of {percent} %',
           values: { percent: discount.bps / 100 },
-        }
-      : {
+        })
+      : mutationMessage({
           id: 'mutation.order.applyDiscount.amount',
           defaultMessage: 'Discount of {amount}',
           values: { amount: { lookup: 'money', minor: discount.amountMinor } },
-        };
+        });
   },
 });

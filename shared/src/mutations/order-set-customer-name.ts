@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OrderIdSchema } from '../ids.ts';
 import { requireAction, requireOrder, touched } from '../mutators/helpers.ts';
 import { reject } from '../rejections.ts';
-import { defineMutation } from './define.ts';
+import { defineMutation, mutationMessage } from './define.ts';
 
 export const OrderSetCustomerNameArgsSchema = z.object({
   orderId: OrderIdSchema,
@@ -38,10 +38,13 @@ export const orderSetCustomerName = defineMutation({
   },
   describe: (args) =>
     args.name === null
-      ? { id: 'mutation.order.setCustomerName.clear', defaultMessage: 'Clear the customer name' }
-      : {
+      ? mutationMessage({
+          id: 'mutation.order.setCustomerName.clear',
+          defaultMessage: 'Clear the customer name',
+        })
+      : mutationMessage({
           id: 'mutation.order.setCustomerName',
           defaultMessage: 'Name the order {name}',
           values: { name: args.name },
-        },
+        }),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OrderIdSchema, PaymentIdSchema } from '../ids.ts';
 import { minor, NonNegativeMinorSchema } from '../money.ts';
 import { recordPayment } from '../mutators/payments.ts';
-import { defineMutation } from './define.ts';
+import { defineMutation, mutationMessage } from './define.ts';
 
 const paymentCommon = {
   paymentId: PaymentIdSchema,
@@ -38,15 +38,15 @@ export const paymentRecord = defineMutation({
       minor: minor(args.amountMinor + (args.tipMinor ?? 0)),
     } as const;
     return args.method === 'cash'
-      ? {
+      ? mutationMessage({
           id: 'mutation.payment.record.cash',
           defaultMessage: 'Cash payment of {amount}',
           values: { amount },
-        }
-      : {
+        })
+      : mutationMessage({
           id: 'mutation.payment.record.card',
           defaultMessage: 'Card payment of {amount}',
           values: { amount },
-        };
+        });
   },
 });

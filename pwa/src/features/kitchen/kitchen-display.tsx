@@ -26,6 +26,7 @@ import {
   stationsOf,
   type KitchenTicket,
 } from './tickets.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 const RECENT_DONE = 8;
 
@@ -70,6 +71,7 @@ function useKitchenRows() {
  * bumped ones can be recalled (kitchen.recall) when one went out too soon.
  */
 export function KitchenDisplay() {
+  const intl = useIntl();
   const { staff } = usePos();
   const rows = useKitchenRows();
   const [station, setStation] = useState<string>('all');
@@ -90,11 +92,17 @@ export function KitchenDisplay() {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-auto flex items-center gap-2 text-2xl font-bold sm:text-3xl">
           <ChefHat aria-hidden className="size-8" />
-          Kitchen display
+          <FormattedMessage
+            id="kitchen.kitchenDisplay.kitchenDisplay"
+            defaultMessage="Kitchen display"
+          />
         </h1>
         {board && board.stations.length > 1 ? (
           <ToggleButtonGroup
-            aria-label="Station"
+            aria-label={intl.formatMessage({
+              id: 'kitchen.kitchenDisplay.station',
+              defaultMessage: 'Station',
+            })}
             selectionMode="single"
             disallowEmptySelection
             selectedKeys={[station]}
@@ -110,7 +118,14 @@ export function KitchenDisplay() {
                 id={entry}
                 className="min-h-touch rounded-control px-4 font-semibold data-selected:bg-ink data-selected:text-white"
               >
-                {entry === 'all' ? 'All stations' : stationName(entry)}
+                {entry === 'all' ? (
+                  <FormattedMessage
+                    id="kitchen.kitchenDisplay.allStations"
+                    defaultMessage="All stations"
+                  />
+                ) : (
+                  stationName(entry)
+                )}
               </ToggleButton>
             ))}
           </ToggleButtonGroup>
@@ -119,28 +134,59 @@ export function KitchenDisplay() {
       </div>
 
       {!mayBump ? (
-        <Notice tone="info" title={`${staff.name} can watch the board but not bump tickets`}>
-          Kitchen staff and managers bump tickets.
+        <Notice
+          tone="info"
+          title={intl.formatMessage(
+            {
+              id: 'kitchen.kitchenDisplay.canWatchTheBoard',
+              defaultMessage: '{name} can watch the board but not bump tickets',
+            },
+            { name: staff.name },
+          )}
+        >
+          <FormattedMessage
+            id="kitchen.kitchenDisplay.kitchenStaffAndManagers"
+            defaultMessage="Kitchen staff and managers bump tickets."
+          />
         </Notice>
       ) : null}
 
       {board === null ? (
         <p role="status" className="rounded-card bg-surface p-5 text-ink-muted shadow-card">
-          Loading tickets…
+          <FormattedMessage
+            id="kitchen.kitchenDisplay.loadingTickets"
+            defaultMessage="Loading tickets…"
+          />
         </p>
       ) : board.active.length === 0 ? (
         <section
-          aria-label="Tickets"
+          aria-label={intl.formatMessage({
+            id: 'kitchen.kitchenDisplay.tickets',
+            defaultMessage: 'Tickets',
+          })}
           className="flex flex-col items-center justify-center gap-2 rounded-card border-2 border-dashed border-line-strong bg-surface p-10 text-center"
         >
           <CircleCheck aria-hidden className="size-12 text-ok" />
-          <h2 className="text-xl font-bold">All caught up</h2>
+          <h2 className="text-xl font-bold">
+            <FormattedMessage
+              id="kitchen.kitchenDisplay.allCaughtUp"
+              defaultMessage="All caught up"
+            />
+          </h2>
           <p className="text-base text-ink-muted">
-            New tickets appear here as soon as a tablet sends them.
+            <FormattedMessage
+              id="kitchen.kitchenDisplay.newTicketsAppearHere"
+              defaultMessage="New tickets appear here as soon as a tablet sends them."
+            />
           </p>
         </section>
       ) : (
-        <section aria-label="Tickets">
+        <section
+          aria-label={intl.formatMessage({
+            id: 'kitchen.kitchenDisplay.tickets',
+            defaultMessage: 'Tickets',
+          })}
+        >
           <ol className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] items-start gap-3">
             {board.active.map((ticket) => (
               <li key={ticket.key}>
@@ -154,7 +200,10 @@ export function KitchenDisplay() {
       {board && board.done.length > 0 ? (
         <section aria-labelledby="done-title" className="flex flex-col gap-2">
           <h2 id="done-title" className="text-lg font-bold text-ink-muted">
-            Recently bumped
+            <FormattedMessage
+              id="kitchen.kitchenDisplay.recentlyBumped"
+              defaultMessage="Recently bumped"
+            />
           </h2>
           <ol className="grid grid-cols-[repeat(auto-fill,minmax(18rem,1fr))] gap-2">
             {board.done.map((ticket) => (
@@ -170,6 +219,7 @@ export function KitchenDisplay() {
 }
 
 function TicketCard({ ticket, mayBump }: { ticket: KitchenTicket; mayBump: boolean }) {
+  const intl = useIntl();
   const now = useNow();
   const [bumping, setBumping] = useState(false);
   const waited = minutesSince(ticket.sentAt, now);
@@ -185,14 +235,29 @@ function TicketCard({ ticket, mayBump }: { ticket: KitchenTicket; mayBump: boole
     await runMutation(
       'kitchen.bump',
       { orderId: ticket.orderId, lineIds: linesToBump(ticket), to: 'ready' },
-      { done: `${ticket.where} · ${ticket.number} ready`, refused: 'Ticket not bumped' },
+      {
+        done: intl.formatMessage(
+          { id: 'kitchen.kitchenDisplay.ready2', defaultMessage: '{where} · {number} ready' },
+          { where: ticket.where, number: ticket.number },
+        ),
+        refused: intl.formatMessage({
+          id: 'kitchen.kitchenDisplay.ticketNotBumped',
+          defaultMessage: 'Ticket not bumped',
+        }),
+      },
     );
     setBumping(false);
   }
 
   return (
     <article
-      aria-label={`Ticket ${ticket.where}, order ${ticket.number}`}
+      aria-label={intl.formatMessage(
+        {
+          id: 'kitchen.kitchenDisplay.ticketOrder',
+          defaultMessage: 'Ticket {where}, order {number}',
+        },
+        { where: ticket.where, number: ticket.number },
+      )}
       className="flex flex-col overflow-hidden rounded-card bg-surface shadow-card"
     >
       <div className={cx('flex items-center justify-between gap-2 px-4 py-2', tone)}>
@@ -211,7 +276,7 @@ function TicketCard({ ticket, mayBump }: { ticket: KitchenTicket; mayBump: boole
         <div className="p-3">
           <Button size="lg" className="w-full" isPending={bumping} onPress={() => void bump()}>
             <CircleCheck aria-hidden className="size-6" />
-            Bump · ready
+            <FormattedMessage id="kitchen.kitchenDisplay.bumpReady" defaultMessage="Bump · ready" />
           </Button>
         </div>
       ) : null}
@@ -230,7 +295,11 @@ function TicketLine({ line }: { line: OrderLineRow }) {
           (voided || ready) && 'line-through opacity-60',
         )}
       >
-        {line.quantity}×
+        <FormattedMessage
+          id="kitchen.kitchenDisplay.text"
+          defaultMessage="{quantity}×"
+          values={{ quantity: line.quantity }}
+        />
       </span>
       <span className="flex min-w-0 flex-1 flex-col">
         <span
@@ -248,15 +317,25 @@ function TicketLine({ line }: { line: OrderLineRow }) {
           </span>
         ) : null}
         {voided ? (
-          <span className="text-base font-bold text-danger">VOID — do not make</span>
+          <span className="text-base font-bold text-danger">
+            <FormattedMessage
+              id="kitchen.kitchenDisplay.voidDoNotMake"
+              defaultMessage="VOID — do not make"
+            />
+          </span>
         ) : null}
-        {ready ? <span className="text-sm font-semibold text-ok-ink">Ready</span> : null}
+        {ready ? (
+          <span className="text-sm font-semibold text-ok-ink">
+            <FormattedMessage id="kitchen.kitchenDisplay.ready" defaultMessage="Ready" />
+          </span>
+        ) : null}
       </span>
     </li>
   );
 }
 
 function DoneCard({ ticket, mayRecall }: { ticket: KitchenTicket; mayRecall: boolean }) {
+  const intl = useIntl();
   const [recalling, setRecalling] = useState(false);
   const count = ticket.lines
     .filter((line) => line.status !== 'voided')
@@ -268,8 +347,17 @@ function DoneCard({ ticket, mayRecall }: { ticket: KitchenTicket; mayRecall: boo
       'kitchen.recall',
       { orderId: ticket.orderId, lineIds: linesToRecall(ticket) },
       {
-        done: `${ticket.where} · ${ticket.number} back on the board`,
-        refused: 'Ticket not recalled',
+        done: intl.formatMessage(
+          {
+            id: 'kitchen.kitchenDisplay.backOnTheBoard',
+            defaultMessage: '{where} · {number} back on the board',
+          },
+          { where: ticket.where, number: ticket.number },
+        ),
+        refused: intl.formatMessage({
+          id: 'kitchen.kitchenDisplay.ticketNotRecalled',
+          defaultMessage: 'Ticket not recalled',
+        }),
       },
     );
     setRecalling(false);
@@ -277,22 +365,42 @@ function DoneCard({ ticket, mayRecall }: { ticket: KitchenTicket; mayRecall: boo
 
   return (
     <article
-      aria-label={`Bumped ticket ${ticket.where}, order ${ticket.number}`}
+      aria-label={intl.formatMessage(
+        {
+          id: 'kitchen.kitchenDisplay.bumpedTicketOrder',
+          defaultMessage: 'Bumped ticket {where}, order {number}',
+        },
+        { where: ticket.where, number: ticket.number },
+      )}
       className="flex items-center gap-3 rounded-card bg-surface p-2 pl-4 shadow-card"
     >
       <span className="flex min-w-0 flex-1 flex-col">
         <span className="font-bold whitespace-nowrap">
-          {ticket.where} · {ticket.number}
+          <FormattedMessage
+            id="kitchen.kitchenDisplay.text2"
+            defaultMessage="{where} · {number}"
+            values={{ where: ticket.where, number: ticket.number }}
+          />
         </span>
         <span className="text-sm text-ink-muted">
-          {count} {count === 1 ? 'item' : 'items'}
-          {ticket.readyAt ? ` · ready at ${formatClock(Date.parse(ticket.readyAt))}` : null}
+          <FormattedMessage
+            id="kitchen.kitchenDisplay.itemCount"
+            defaultMessage="{count, plural, one {# item} other {# items}}"
+            values={{ count }}
+          />
+          {ticket.readyAt ? (
+            <FormattedMessage
+              id="kitchen.kitchenDisplay.readyAt"
+              defaultMessage=" · ready at {readyAt}"
+              values={{ readyAt: formatClock(Date.parse(ticket.readyAt)) }}
+            />
+          ) : null}
         </span>
       </span>
       {mayRecall ? (
         <Button variant="secondary" isPending={recalling} onPress={() => void recall()}>
           <Undo2 aria-hidden className="size-5" />
-          Recall
+          <FormattedMessage id="kitchen.kitchenDisplay.recall" defaultMessage="Recall" />
         </Button>
       ) : null}
     </article>

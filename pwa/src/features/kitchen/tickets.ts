@@ -1,4 +1,5 @@
 import type { OrderId, OrderKind, OrderLineRow, OrderRow, TableRow } from '@servio/shared';
+import { intl } from '../../i18n/intl.ts';
 
 /**
  * The kitchen display's tickets. Each "send" from a tablet is one ticket: the lines of one order
@@ -32,8 +33,14 @@ function whereOf(
   order: Pick<OrderRow, 'kind' | 'tableId'>,
   tables: TicketSources['tables'],
 ): string {
-  if (order.tableId) return tables.get(order.tableId)?.name ?? 'Table';
-  return order.kind === 'qr' ? 'QR order' : 'Takeaway';
+  if (order.tableId)
+    return (
+      tables.get(order.tableId)?.name ??
+      intl.formatMessage({ id: 'kitchen.tickets.table', defaultMessage: 'Table' })
+    );
+  return order.kind === 'qr'
+    ? intl.formatMessage({ id: 'kitchen.tickets.qrOrder', defaultMessage: 'QR order' })
+    : intl.formatMessage({ id: 'kitchen.tickets.takeaway', defaultMessage: 'Takeaway' });
 }
 
 function groupTickets(sources: TicketSources): KitchenTicket[] {

@@ -1,11 +1,16 @@
 import { useNow } from '../../lib/clock.ts';
 import { cx } from '../../ui/class-names.ts';
+import { intl } from '../../i18n/intl.ts';
 
 /** "now", "12 min", "1 h 05": how long something has waited, readable at a glance. */
 export function formatElapsed(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
   if (minutes < 1) return 'now';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60)
+    return intl.formatMessage(
+      { id: 'pos.elapsed.min', defaultMessage: '{minutes} min' },
+      { minutes },
+    );
   const hours = Math.floor(minutes / 60);
   return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
 }

@@ -1,4 +1,5 @@
 import type { OrderRow, OrderStatus } from '@servio/shared';
+import { intl } from '../../i18n/intl.ts';
 
 /**
  * What the floor plan shows for a table. The first four follow the order's state machine
@@ -8,11 +9,14 @@ import type { OrderRow, OrderStatus } from '@servio/shared';
 export type FloorStatus = 'free' | 'open' | 'sent' | 'waiting' | 'paid';
 
 export const FLOOR_STATUS_LABEL: Record<FloorStatus, string> = {
-  free: 'Free',
-  open: 'Ordering',
-  sent: 'In kitchen',
-  waiting: 'Waiting to pay',
-  paid: 'Paid',
+  free: intl.formatMessage({ id: 'pos.floorStatus.free', defaultMessage: 'Free' }),
+  open: intl.formatMessage({ id: 'pos.floorStatus.ordering', defaultMessage: 'Ordering' }),
+  sent: intl.formatMessage({ id: 'pos.floorStatus.inKitchen', defaultMessage: 'In kitchen' }),
+  waiting: intl.formatMessage({
+    id: 'pos.floorStatus.waitingToPay',
+    defaultMessage: 'Waiting to pay',
+  }),
+  paid: intl.formatMessage({ id: 'pos.floorStatus.paid', defaultMessage: 'Paid' }),
 };
 
 /** Orders still on the floor: everything that is not closed or void. */

@@ -1,4 +1,5 @@
 import type { LineStatus, OrderLineRow } from '@servio/shared';
+import { intl } from '../../i18n/intl.ts';
 
 /** "Medium rare · Fries · Bacon": the chosen options of a line, as the kitchen reads them. */
 export function modifiersText(line: Pick<OrderLineRow, 'modifiers'>): string {
@@ -6,11 +7,11 @@ export function modifiersText(line: Pick<OrderLineRow, 'modifiers'>): string {
 }
 
 export const LINE_STATUS_LABEL: Record<LineStatus, string> = {
-  new: 'Not sent',
-  sent: 'In kitchen',
-  ready: 'Ready',
-  served: 'Served',
-  voided: 'Void',
+  new: intl.formatMessage({ id: 'pos.lineText.notSent', defaultMessage: 'Not sent' }),
+  sent: intl.formatMessage({ id: 'pos.lineText.inKitchen', defaultMessage: 'In kitchen' }),
+  ready: intl.formatMessage({ id: 'pos.lineText.ready', defaultMessage: 'Ready' }),
+  served: intl.formatMessage({ id: 'pos.lineText.served', defaultMessage: 'Served' }),
+  voided: intl.formatMessage({ id: 'pos.lineText.void', defaultMessage: 'Void' }),
 };
 
 /** A line that never reached the kitchen and was removed: not worth showing on the ticket. */

@@ -13,6 +13,7 @@ import { Button } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { PinPad } from '../../ui/pin-pad.tsx';
 import { PosDialog } from './pos-dialog.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /**
  * Manager approval on the spot (permissions.ts): a waiter who may not discount or void a sent
@@ -72,6 +73,7 @@ function ApprovalDialog({
   request: ApprovalRequest;
   onDone: (approver: StaffId | null) => void;
 }) {
+  const intl = useIntl();
   const [pin, setPin] = useState('');
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -79,7 +81,12 @@ function ApprovalDialog({
   async function submit() {
     if (checking) return;
     if (pin.length < 4) {
-      setProblem('A PIN has at least 4 digits.');
+      setProblem(
+        intl.formatMessage({
+          id: 'pos.managerApproval.aPinHasAt',
+          defaultMessage: 'A PIN has at least 4 digits.',
+        }),
+      );
       return;
     }
     setChecking(true);
@@ -92,7 +99,13 @@ function ApprovalDialog({
         setPin('');
       } else if (!APPROVER_ROLES.has(approver.role) || !can(approver.role, request.action)) {
         setProblem(
-          `${approver.name} is a ${approver.role} and cannot approve this. Ask a manager.`,
+          intl.formatMessage(
+            {
+              id: 'pos.managerApproval.isAAndCannot',
+              defaultMessage: '{name} is a {role} and cannot approve this. Ask a manager.',
+            },
+            { name: approver.name, role: approver.role },
+          ),
         );
         setPin('');
       } else {
@@ -105,7 +118,10 @@ function ApprovalDialog({
 
   return (
     <PosDialog
-      title="Manager approval"
+      title={intl.formatMessage({
+        id: 'pos.managerApproval.managerApproval',
+        defaultMessage: 'Manager approval',
+      })}
       subtitle={request.what}
       isOpen
       isDismissable={false}
@@ -115,25 +131,37 @@ function ApprovalDialog({
       footer={
         <>
           <Button variant="secondary" onPress={() => onDone(null)}>
-            Cancel
+            <FormattedMessage id="pos.managerApproval.cancel" defaultMessage="Cancel" />
           </Button>
           <Button isPending={checking} onPress={() => void submit()}>
             <ShieldCheck aria-hidden className="size-5" />
-            Approve
+            <FormattedMessage id="pos.managerApproval.approve" defaultMessage="Approve" />
           </Button>
         </>
       }
     >
       <p className="text-base text-ink-muted">
-        This needs a manager. A manager or the owner enters their PIN to allow it once.
+        <FormattedMessage
+          id="pos.managerApproval.thisNeedsAManager"
+          defaultMessage="This needs a manager. A manager or the owner enters their PIN to allow it once."
+        />
       </p>
       {problem ? (
-        <Notice tone="danger" title="Not approved">
+        <Notice
+          tone="danger"
+          title={intl.formatMessage({
+            id: 'pos.managerApproval.notApproved',
+            defaultMessage: 'Not approved',
+          })}
+        >
           {problem}
         </Notice>
       ) : null}
       <PinPad
-        label="Manager PIN"
+        label={intl.formatMessage({
+          id: 'pos.managerApproval.managerPin',
+          defaultMessage: 'Manager PIN',
+        })}
         value={pin}
         onChange={(next) => {
           setPin(next);

@@ -5,6 +5,7 @@ import type {
   ModifierOptionId,
   ModifierOptionRow,
 } from '@servio/shared';
+import { intl } from '../../i18n/intl.ts';
 
 /**
  * Choosing an item's options on the tablet, held to the same rule the shared mutator enforces
@@ -60,9 +61,22 @@ export function isGroupFull(selection: ModifierSelection, choice: ModifierGroupC
 /** What the group asks for, as the person reads it: "Choose 1", "Up to 4", "Choose 2 to 3". */
 export function groupRule(group: ModifierGroupChoice['group']): string {
   const { minChoices: min, maxChoices: max } = group;
-  if (min === 0) return max === 1 ? 'Optional' : `Optional, up to ${max}`;
-  if (min === max) return `Choose ${min}`;
-  return `Choose ${min} to ${max}`;
+  if (min === 0)
+    return max === 1
+      ? intl.formatMessage({ id: 'pos.modifierChoice.optional', defaultMessage: 'Optional' })
+      : intl.formatMessage(
+          { id: 'pos.modifierChoice.optionalUpTo', defaultMessage: 'Optional, up to {max}' },
+          { max },
+        );
+  if (min === max)
+    return intl.formatMessage(
+      { id: 'pos.modifierChoice.choose', defaultMessage: 'Choose {min}' },
+      { min },
+    );
+  return intl.formatMessage(
+    { id: 'pos.modifierChoice.chooseTo', defaultMessage: 'Choose {min} to {max}' },
+    { min, max },
+  );
 }
 
 /** Why this group's choice cannot be added yet, or null when it fits. */
@@ -72,8 +86,24 @@ export function groupProblem(
 ): string | null {
   const count = selection.get(choice.group.id)?.length ?? 0;
   const { minChoices: min, maxChoices: max, name } = choice.group;
-  if (count < min) return `${name}: choose ${min === max ? min : `at least ${min}`}`;
-  if (count > max) return `${name}: at most ${max}`;
+  if (count < min)
+    return min === max
+      ? intl.formatMessage(
+          { id: 'pos.modifierChoice.chooseExactly', defaultMessage: '{name}: choose {min}' },
+          { name, min },
+        )
+      : intl.formatMessage(
+          {
+            id: 'pos.modifierChoice.chooseAtLeast',
+            defaultMessage: '{name}: choose at least {min}',
+          },
+          { name, min },
+        );
+  if (count > max)
+    return intl.formatMessage(
+      { id: 'pos.modifierChoice.atMost', defaultMessage: '{name}: at most {max}' },
+      { name, max },
+    );
   return null;
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../ui/button.tsx';
 import { cx } from '../../ui/class-names.ts';
+import { useIntl } from 'react-intl';
 
 export interface PosDialogProps {
   title: string;
@@ -33,6 +34,7 @@ export function PosDialog({
   size = 'md',
   isDismissable = true,
 }: PosDialogProps) {
+  const intl = useIntl();
   return (
     <ModalOverlay
       isOpen={isOpen}
@@ -54,7 +56,14 @@ export function PosDialog({
               </Heading>
               {subtitle ? <p className="text-base text-ink-muted">{subtitle}</p> : null}
             </div>
-            <Button variant="quiet" aria-label="Close" onPress={() => onOpenChange(false)}>
+            <Button
+              variant="quiet"
+              aria-label={intl.formatMessage({
+                id: 'pos.posDialog.close',
+                defaultMessage: 'Close',
+              })}
+              onPress={() => onOpenChange(false)}
+            >
               <X aria-hidden className="size-6 text-ink" />
             </Button>
           </div>

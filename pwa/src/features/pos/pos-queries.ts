@@ -16,6 +16,7 @@ import { useMemo } from 'react';
 import type { ModifierGroupChoice } from './modifier-choice.ts';
 import { db } from '../../data/db.ts';
 import { FLOOR_ORDER_STATUSES } from './floor-status.ts';
+import { intl } from '../../i18n/intl.ts';
 
 /**
  * The POS screens' reads: Dexie live queries over the synced tables, so every screen follows
@@ -147,5 +148,7 @@ export function orderPlace(
   table: Pick<TableRow, 'name'> | null,
 ): string {
   if (table) return table.name;
-  return order.kind === 'qr' ? 'QR order' : 'Takeaway';
+  return order.kind === 'qr'
+    ? intl.formatMessage({ id: 'pos.posQueries.qrOrder', defaultMessage: 'QR order' })
+    : intl.formatMessage({ id: 'pos.posQueries.takeaway', defaultMessage: 'Takeaway' });
 }

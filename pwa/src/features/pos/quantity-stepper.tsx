@@ -2,6 +2,7 @@ import { Minus, Plus } from 'lucide-react';
 import { Group, Input, Label, NumberField } from 'react-aria-components';
 import { Button } from '../../ui/button.tsx';
 import { cx } from '../../ui/class-names.ts';
+import { useIntl } from 'react-intl';
 
 export interface QuantityStepperProps {
   label: string;
@@ -24,6 +25,7 @@ export function QuantityStepper({
   hideLabel,
   className,
 }: QuantityStepperProps) {
+  const intl = useIntl();
   return (
     <NumberField
       value={value}
@@ -38,11 +40,25 @@ export function QuantityStepper({
     >
       <Label className={cx('text-sm font-semibold', hideLabel && 'sr-only')}>{label}</Label>
       <Group className="flex items-stretch gap-2">
-        <Button slot="decrement" variant="secondary" aria-label={`Fewer (${label})`}>
+        <Button
+          slot="decrement"
+          variant="secondary"
+          aria-label={intl.formatMessage(
+            { id: 'pos.quantityStepper.fewer', defaultMessage: 'Fewer ({label})' },
+            { label },
+          )}
+        >
           <Minus aria-hidden className="size-5" />
         </Button>
         <Input className="min-h-touch w-16 rounded-control border-2 border-line-strong bg-surface text-center text-xl font-bold tabular-nums" />
-        <Button slot="increment" variant="secondary" aria-label={`More (${label})`}>
+        <Button
+          slot="increment"
+          variant="secondary"
+          aria-label={intl.formatMessage(
+            { id: 'pos.quantityStepper.more', defaultMessage: 'More ({label})' },
+            { label },
+          )}
+        >
           <Plus aria-hidden className="size-5" />
         </Button>
       </Group>

@@ -1,6 +1,7 @@
 import type { MutationArgs, MutationName, StaffId } from '@servio/shared';
 import { mutate } from '../../data/mutate.ts';
 import { feedback } from './toast.tsx';
+import { intl } from '../../i18n/intl.ts';
 
 export interface RunOptions {
   approvedBy?: StaffId;
@@ -36,7 +37,13 @@ export async function runMutation<N extends MutationName>(
     // Storage itself failed (quota, database closed by an upgrade in another tab).
     feedback.error(
       options.refused,
-      `This tablet could not save the change: ${error instanceof Error ? error.message : String(error)}`,
+      intl.formatMessage(
+        {
+          id: 'pos.runMutation.thisTabletCouldNot',
+          defaultMessage: 'This tablet could not save the change: {value}',
+        },
+        { value: error instanceof Error ? error.message : String(error) },
+      ),
     );
     return false;
   }

@@ -10,6 +10,7 @@ import {
 import type { OrderStatus } from '@servio/shared';
 import { FLOOR_STATUS_LABEL, floorStatusOfOrder, type FloorStatus } from './floor-status.ts';
 import { cx } from '../../ui/class-names.ts';
+import { FormattedMessage } from 'react-intl';
 
 /** Colour, icon and words for each floor status: never colour alone. */
 export const FLOOR_STATUS_STYLE: Record<
@@ -48,7 +49,11 @@ export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return (
     <span className="inline-flex items-center gap-1 rounded-full bg-sunken px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap text-ink">
       <Icon aria-hidden className="size-4" />
-      {status === 'closed' ? 'Closed' : 'Void'}
+      {status === 'closed' ? (
+        <FormattedMessage id="pos.statusBadge.closed" defaultMessage="Closed" />
+      ) : (
+        <FormattedMessage id="pos.statusBadge.void" defaultMessage="Void" />
+      )}
     </span>
   );
 }

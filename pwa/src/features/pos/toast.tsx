@@ -8,6 +8,7 @@ import {
 } from 'react-aria-components';
 import { Button } from '../../ui/button.tsx';
 import { cx } from '../../ui/class-names.ts';
+import { useIntl } from 'react-intl';
 
 /**
  * Feedback for every action on the POS screens: a short line at the top of the screen that
@@ -38,6 +39,7 @@ export const feedback = {
 };
 
 export function FeedbackRegion() {
+  const intl = useIntl();
   return (
     <ToastRegion
       queue={queue}
@@ -66,7 +68,12 @@ export function FeedbackRegion() {
               </Text>
             ) : null}
           </ToastContent>
-          <Button slot="close" variant="bare" aria-label="Dismiss" className="text-white">
+          <Button
+            slot="close"
+            variant="bare"
+            aria-label={intl.formatMessage({ id: 'pos.toast.dismiss', defaultMessage: 'Dismiss' })}
+            className="text-white"
+          >
             <X aria-hidden className="size-5" />
           </Button>
         </Toast>

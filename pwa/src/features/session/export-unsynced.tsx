@@ -5,6 +5,7 @@ import { Notice } from '../../ui/notice.tsx';
 import { PinPad } from '../../ui/pin-pad.tsx';
 import { checkApproverPin } from '../../session/sign-in.ts';
 import { downloadOutboxFile } from '../../sync/outbox-file.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /**
  * S7: a manager saves this tablet's unsynced changes to a file (for `sync.importOutbox` on
@@ -18,6 +19,7 @@ export function ExportUnsynced({
   pending: number;
   managerSignedIn: boolean;
 }) {
+  const intl = useIntl();
   const [askingPin, setAskingPin] = useState(false);
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,13 +33,26 @@ export function ExportUnsynced({
         tone: 'info',
         text:
           count === 0
-            ? 'Nothing to export: every change is synced.'
-            : `Saved ${count} unsynced change(s) to a file. They also stay on this tablet until the server has them.`,
+            ? intl.formatMessage({
+                id: 'session.exportUnsynced.nothingToExportEvery',
+                defaultMessage: 'Nothing to export: every change is synced.',
+              })
+            : intl.formatMessage(
+                {
+                  id: 'session.exportUnsynced.savedUnsyncedChangeS',
+                  defaultMessage:
+                    'Saved {count} unsynced change(s) to a file. They also stay on this tablet until the server has them.',
+                },
+                { count },
+              ),
       });
     } catch (error) {
       setMessage({
         tone: 'danger',
-        text: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+        text: intl.formatMessage(
+          { id: 'session.exportUnsynced.exportFailed', defaultMessage: 'Export failed: {value}' },
+          { value: error instanceof Error ? error.message : String(error) },
+        ),
       });
     } finally {
       setBusy(false);
@@ -63,7 +78,10 @@ export function ExportUnsynced({
       {askingPin ? (
         <>
           <PinPad
-            label="Manager PIN to export"
+            label={intl.formatMessage({
+              id: 'session.exportUnsynced.managerPinToExport',
+              defaultMessage: 'Manager PIN to export',
+            })}
             value={pin}
             onChange={setPin}
             onSubmit={() => void approveAndExport()}
@@ -74,10 +92,13 @@ export function ExportUnsynced({
             isDisabled={pin.length < 4}
             onPress={() => void approveAndExport()}
           >
-            Approve and export
+            <FormattedMessage
+              id="session.exportUnsynced.approveAndExport"
+              defaultMessage="Approve and export"
+            />
           </Button>
           <Button variant="quiet" onPress={() => setAskingPin(false)}>
-            Cancel
+            <FormattedMessage id="session.exportUnsynced.cancel" defaultMessage="Cancel" />
           </Button>
         </>
       ) : (
@@ -88,11 +109,28 @@ export function ExportUnsynced({
           onPress={() => (managerSignedIn ? void exportNow() : setAskingPin(true))}
         >
           <Download aria-hidden className="size-5" />
-          Export unsynced changes ({pending})
+          <FormattedMessage
+            id="session.exportUnsynced.exportUnsyncedChanges"
+            defaultMessage="Export unsynced changes ({pending})"
+            values={{ pending }}
+          />
         </Button>
       )}
       {message ? (
-        <Notice tone={message.tone} title={message.tone === 'danger' ? 'Not exported' : 'Exported'}>
+        <Notice
+          tone={message.tone}
+          title={
+            message.tone === 'danger'
+              ? intl.formatMessage({
+                  id: 'session.exportUnsynced.notExported',
+                  defaultMessage: 'Not exported',
+                })
+              : intl.formatMessage({
+                  id: 'session.exportUnsynced.exported',
+                  defaultMessage: 'Exported',
+                })
+          }
+        >
           {message.text}
         </Notice>
       ) : null}

@@ -4,12 +4,14 @@ import { classify, describeFailure } from '../../api/server-call.ts';
 import { Button } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { importOutboxFile } from '../../sync/outbox-file.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /**
  * S7: a manager uploads another tablet's exported unsynced changes; the server applies them
  * exactly once (an upload of the same file again changes nothing) and lists what it refused.
  */
 export function ImportUnsynced() {
+  const intl = useIntl();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{
@@ -27,26 +29,49 @@ export function ImportUnsynced() {
         const refused = result.rejections.map((r) => `#${r.mutationId} ${r.name}: ${r.message}`);
         setOutcome({
           tone: result.rejected > 0 ? 'danger' : 'info',
-          title: 'Imported',
+          title: intl.formatMessage({
+            id: 'session.importUnsynced.imported',
+            defaultMessage: 'Imported',
+          }),
           text: [
-            `${result.applied} change(s) applied, ${result.skipped} already on the server, ${result.rejected} refused.`,
+            intl.formatMessage(
+              {
+                id: 'session.importUnsynced.changeSAppliedAlready',
+                defaultMessage:
+                  '{applied} change(s) applied, {skipped} already on the server, {rejected} refused.',
+              },
+              { applied: result.applied, skipped: result.skipped, rejected: result.rejected },
+            ),
             ...refused,
           ].join(' '),
         });
       } else {
         setOutcome({
           tone: 'danger',
-          title: 'Not imported',
+          title: intl.formatMessage({
+            id: 'session.importUnsynced.notImported',
+            defaultMessage: 'Not imported',
+          }),
           text:
             'message' in result
               ? result.message
-              : `The server is missing earlier changes of that tablet (expected #${result.expectedMutationId}).`,
+              : intl.formatMessage(
+                  {
+                    id: 'session.importUnsynced.theServerIsMissing',
+                    defaultMessage:
+                      'The server is missing earlier changes of that tablet (expected #{expectedMutationId}).',
+                  },
+                  { expectedMutationId: result.expectedMutationId },
+                ),
         });
       }
     } catch (error) {
       setOutcome({
         tone: 'danger',
-        title: 'Not imported',
+        title: intl.formatMessage({
+          id: 'session.importUnsynced.notImported',
+          defaultMessage: 'Not imported',
+        }),
         text:
           error instanceof Error && !('data' in error)
             ? error.message
@@ -64,7 +89,10 @@ export function ImportUnsynced() {
         ref={input}
         type="file"
         accept="application/json,.json"
-        aria-label="Exported changes file"
+        aria-label={intl.formatMessage({
+          id: 'session.importUnsynced.exportedChangesFile',
+          defaultMessage: 'Exported changes file',
+        })}
         className="sr-only"
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
@@ -73,7 +101,10 @@ export function ImportUnsynced() {
       />
       <Button variant="secondary" isPending={busy} onPress={() => input.current?.click()}>
         <Upload aria-hidden className="size-5" />
-        Import a tablet&apos;s exported changes
+        <FormattedMessage
+          id="session.importUnsynced.importExportedChanges"
+          defaultMessage="Import a tablet's exported changes"
+        />
       </Button>
       {outcome ? (
         <Notice tone={outcome.tone} title={outcome.title}>

@@ -10,11 +10,16 @@ import { TextField } from '../../ui/text-field.tsx';
 import type { DeviceIdentity } from '../../data/meta.ts';
 import { useConnectivity } from '../../lib/connectivity.ts';
 import { pairThisDevice, UnsyncedWorkError } from '../../session/device.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { intl } from '../../i18n/intl.ts';
 
 /** Field-level check with the same schema the request is built from. */
 function firstIssue(schema: z.ZodType, value: string): string | null {
   const result = schema.safeParse(value);
-  return result.success ? null : (result.error.issues[0]?.message ?? 'Not valid');
+  return result.success
+    ? null
+    : (result.error.issues[0]?.message ??
+        intl.formatMessage({ id: 'session.pairingForm.notValid', defaultMessage: 'Not valid' }));
 }
 
 /**
@@ -22,6 +27,7 @@ function firstIssue(schema: z.ZodType, value: string): string | null {
  * then moves on to loading the venue and the staff sign-in by itself.
  */
 export function PairingForm({ onPaired }: { onPaired?: (device: DeviceIdentity) => void }) {
+  const intl = useIntl();
   const connection = useConnectivity();
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
@@ -45,7 +51,13 @@ export function PairingForm({ onPaired }: { onPaired?: (device: DeviceIdentity) 
       setFailure(
         error instanceof ServerCallError || error instanceof UnsyncedWorkError
           ? error.message
-          : `Pairing failed: ${error instanceof Error ? error.message : String(error)}`,
+          : intl.formatMessage(
+              {
+                id: 'session.pairingForm.pairingFailed',
+                defaultMessage: 'Pairing failed: {value}',
+              },
+              { value: error instanceof Error ? error.message : String(error) },
+            ),
       );
     } finally {
       setSubmitting(false);
@@ -59,23 +71,43 @@ export function PairingForm({ onPaired }: { onPaired?: (device: DeviceIdentity) 
       className="flex flex-col gap-5"
     >
       <div className="flex flex-col gap-1">
-        <h2 className="text-xl font-bold">Pair this device</h2>
+        <h2 className="text-xl font-bold">
+          <FormattedMessage
+            id="session.pairingForm.pairThisDevice"
+            defaultMessage="Pair this device"
+          />
+        </h2>
         <p className="text-base text-ink-muted">
-          A manager creates a pairing code for each new device. It works once and expires soon.
+          <FormattedMessage
+            id="session.pairingForm.aManagerCreatesA"
+            defaultMessage="A manager creates a pairing code for each new device. It works once and expires soon."
+          />
         </p>
       </div>
 
       {connection.reachability === 'offline' ? (
-        <Notice tone="warn" title="This device is offline">
+        <Notice
+          tone="warn"
+          title={intl.formatMessage({
+            id: 'session.pairingForm.thisDeviceIsOffline',
+            defaultMessage: 'This device is offline',
+          })}
+        >
           <span className="inline-flex items-center gap-2">
             <WifiOff aria-hidden className="size-5" />
-            Pairing needs the server. Connect to the venue&apos;s network to continue.
+            <FormattedMessage
+              id="session.pairingForm.pairingNeedsTheServer"
+              defaultMessage="Pairing needs the server. Connect to the venue's network to continue."
+            />
           </span>
         </Notice>
       ) : null}
 
       <TextField
-        label="Pairing code"
+        label={intl.formatMessage({
+          id: 'session.pairingForm.pairingCode',
+          defaultMessage: 'Pairing code',
+        })}
         name="code"
         value={code}
         onChange={setCode}
@@ -84,30 +116,55 @@ export function PairingForm({ onPaired }: { onPaired?: (device: DeviceIdentity) 
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck="false"
-        placeholder="K7PQ-4QXM"
+        placeholder={intl.formatMessage({
+          id: 'session.pairingForm.k7pq4qxm',
+          defaultMessage: 'K7PQ-4QXM',
+        })}
         validate={() => (showFieldErrors ? codeIssue : null)}
         inputClassName="font-mono text-2xl tracking-[0.2em] uppercase"
       />
       <TextField
-        label="Device name"
+        label={intl.formatMessage({
+          id: 'session.pairingForm.deviceName',
+          defaultMessage: 'Device name',
+        })}
         name="deviceName"
         value={deviceName}
         onChange={setDeviceName}
         isRequired
         autoComplete="off"
-        placeholder="e.g. Bar tablet"
-        description="Managers see this name in the list of devices."
+        placeholder={intl.formatMessage({
+          id: 'session.pairingForm.eGBarTablet',
+          defaultMessage: 'e.g. Bar tablet',
+        })}
+        description={intl.formatMessage({
+          id: 'session.pairingForm.managersSeeThisName',
+          defaultMessage: 'Managers see this name in the list of devices.',
+        })}
         validate={() => (showFieldErrors ? nameIssue : null)}
       />
 
       {failure ? (
-        <Notice tone="danger" title="Not paired">
+        <Notice
+          tone="danger"
+          title={intl.formatMessage({
+            id: 'session.pairingForm.notPaired',
+            defaultMessage: 'Not paired',
+          })}
+        >
           {failure}
         </Notice>
       ) : null}
 
       <Button type="submit" size="lg" isPending={submitting} className="w-full">
-        {submitting ? 'Pairing…' : 'Pair this device'}
+        {submitting ? (
+          <FormattedMessage id="session.pairingForm.pairing" defaultMessage="Pairing…" />
+        ) : (
+          <FormattedMessage
+            id="session.pairingForm.pairThisDevice"
+            defaultMessage="Pair this device"
+          />
+        )}
       </Button>
     </Form>
   );

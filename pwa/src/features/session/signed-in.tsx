@@ -12,6 +12,7 @@ import { SetupTablet } from './setup-tablet.tsx';
 import { StaffSignIn } from './staff-sign-in.tsx';
 import { useDeviceSync } from '../../sync/use-sync-status.ts';
 import { useSession, type Session } from '../../session/use-session.ts';
+import { intl } from '../../i18n/intl.ts';
 
 /** The session once someone is signed in: venue and staff are always there. */
 export interface SignedInSession extends Session {
@@ -41,7 +42,13 @@ export function SignedIn({
       return <AppLoading />;
     case 'unpaired':
       return (
-        <SetupTablet current="pair" panelLabel="Pair this device">
+        <SetupTablet
+          current="pair"
+          panelLabel={intl.formatMessage({
+            id: 'session.signedIn.pairThisDevice',
+            defaultMessage: 'Pair this device',
+          })}
+        >
           <PairingForm />
         </SetupTablet>
       );

@@ -9,13 +9,15 @@ import { Notice } from '../../ui/notice.tsx';
 import { db } from '../../data/db.ts';
 import { useConnectivity } from '../../lib/connectivity.ts';
 import type { Session } from '../../session/use-session.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { intl } from '../../i18n/intl.ts';
 
 const roleNames: Record<StaffRole, string> = {
-  waiter: 'Waiter',
-  cashier: 'Cashier',
-  kitchen: 'Kitchen',
-  manager: 'Manager',
-  owner: 'Owner',
+  waiter: intl.formatMessage({ id: 'session.staffSignIn.waiter', defaultMessage: 'Waiter' }),
+  cashier: intl.formatMessage({ id: 'session.staffSignIn.cashier', defaultMessage: 'Cashier' }),
+  kitchen: intl.formatMessage({ id: 'session.staffSignIn.kitchen', defaultMessage: 'Kitchen' }),
+  manager: intl.formatMessage({ id: 'session.staffSignIn.manager', defaultMessage: 'Manager' }),
+  owner: intl.formatMessage({ id: 'session.staffSignIn.owner', defaultMessage: 'Owner' }),
 };
 
 interface Person {
@@ -29,6 +31,7 @@ interface Person {
  * offline against the PINs this tablet has synced; online the server checks it too.
  */
 export function StaffSignIn({ session }: { session: Session }) {
+  const intl = useIntl();
   const connection = useConnectivity();
   const people = useLiveQuery(
     async () =>
@@ -54,7 +57,12 @@ export function StaffSignIn({ session }: { session: Session }) {
         setPin('');
       }
     } catch (error) {
-      setFailure(`Sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(
+        intl.formatMessage(
+          { id: 'session.staffSignIn.signInFailed', defaultMessage: 'Sign-in failed: {value}' },
+          { value: error instanceof Error ? error.message : String(error) },
+        ),
+      );
     } finally {
       setChecking(false);
     }
@@ -65,20 +73,52 @@ export function StaffSignIn({ session }: { session: Session }) {
     <div className="mx-auto flex w-full max-w-4xl flex-1 flex-col gap-5 p-4 sm:p-6">
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-bold sm:text-3xl">
-          {chosen ? `Hello, ${chosen.name}` : 'Who is working?'}
+          {chosen ? (
+            <FormattedMessage
+              id="session.staffSignIn.hello"
+              defaultMessage="Hello, {name}"
+              values={{ name: chosen.name }}
+            />
+          ) : (
+            <FormattedMessage
+              id="session.staffSignIn.whoIsWorking"
+              defaultMessage="Who is working?"
+            />
+          )}
         </h1>
         <p className="text-base text-ink-muted">
-          {chosen
-            ? 'Type your PIN.'
-            : `Tap your name to sign in on ${session.device?.deviceName ?? 'this tablet'} at ${session.device?.venue.name ?? 'the venue'}.`}
+          {chosen ? (
+            <FormattedMessage
+              id="session.staffSignIn.typeYourPin"
+              defaultMessage="Type your PIN."
+            />
+          ) : (
+            <FormattedMessage
+              id="session.staffSignIn.tapYourNameTo"
+              defaultMessage="Tap your name to sign in on {value} at {value2}."
+              values={{
+                value: session.device?.deviceName ?? 'this tablet',
+                value2: session.device?.venue.name ?? 'the venue',
+              }}
+            />
+          )}
         </p>
       </div>
 
       {offline ? (
-        <Notice tone="warn" title="Offline">
+        <Notice
+          tone="warn"
+          title={intl.formatMessage({
+            id: 'session.staffSignIn.offline',
+            defaultMessage: 'Offline',
+          })}
+        >
           <span className="inline-flex items-center gap-2">
             <WifiOff aria-hidden className="size-5" />
-            Your PIN is checked on this tablet; orders sync when the connection is back.
+            <FormattedMessage
+              id="session.staffSignIn.yourPinIsChecked"
+              defaultMessage="Your PIN is checked on this tablet; orders sync when the connection is back."
+            />
           </span>
         </Notice>
       ) : null}
@@ -86,7 +126,10 @@ export function StaffSignIn({ session }: { session: Session }) {
       {chosen ? (
         <div className="flex flex-col items-center gap-4 rounded-card bg-surface p-5 shadow-card">
           <PinPad
-            label={`PIN for ${chosen.name}`}
+            label={intl.formatMessage(
+              { id: 'session.staffSignIn.pinFor', defaultMessage: 'PIN for {name}' },
+              { name: chosen.name },
+            )}
             value={pin}
             onChange={(next) => {
               setPin(next);
@@ -97,7 +140,14 @@ export function StaffSignIn({ session }: { session: Session }) {
             isDisabled={checking}
           />
           {failure ? (
-            <Notice tone="danger" title="Not signed in" className="w-full max-w-xs">
+            <Notice
+              tone="danger"
+              title={intl.formatMessage({
+                id: 'session.staffSignIn.notSignedIn',
+                defaultMessage: 'Not signed in',
+              })}
+              className="w-full max-w-xs"
+            >
               {failure}
             </Notice>
           ) : null}
@@ -108,7 +158,11 @@ export function StaffSignIn({ session }: { session: Session }) {
               isDisabled={pin.length < 4}
               onPress={() => void submit()}
             >
-              {checking ? 'Checking…' : 'Sign in'}
+              {checking ? (
+                <FormattedMessage id="session.staffSignIn.checking" defaultMessage="Checking…" />
+              ) : (
+                <FormattedMessage id="session.staffSignIn.signIn" defaultMessage="Sign in" />
+              )}
             </Button>
             <Button
               variant="quiet"
@@ -119,20 +173,38 @@ export function StaffSignIn({ session }: { session: Session }) {
               }}
             >
               <ArrowLeft aria-hidden className="size-5" />
-              Someone else
+              <FormattedMessage
+                id="session.staffSignIn.someoneElse"
+                defaultMessage="Someone else"
+              />
             </Button>
           </div>
         </div>
       ) : people === undefined ? (
         <p role="status" className="text-lg text-ink-muted">
-          Loading staff…
+          <FormattedMessage id="session.staffSignIn.loadingStaff" defaultMessage="Loading staff…" />
         </p>
       ) : people.length === 0 ? (
-        <Notice tone="warn" title="No staff on this tablet yet">
-          The staff list arrives with the first sync. Connect to the venue&apos;s network.
+        <Notice
+          tone="warn"
+          title={intl.formatMessage({
+            id: 'session.staffSignIn.noStaffOnThis',
+            defaultMessage: 'No staff on this tablet yet',
+          })}
+        >
+          <FormattedMessage
+            id="session.staffSignIn.theStaffListArrives"
+            defaultMessage="The staff list arrives with the first sync. Connect to the venue's network."
+          />
         </Notice>
       ) : (
-        <ul aria-label="Staff" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+        <ul
+          aria-label={intl.formatMessage({
+            id: 'session.staffSignIn.staff',
+            defaultMessage: 'Staff',
+          })}
+          className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4"
+        >
           {people.map((person) => (
             <li key={person.id}>
               <Button

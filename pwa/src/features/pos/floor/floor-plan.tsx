@@ -13,6 +13,7 @@ import { OpenTableDialog, TableOrdersDialog } from './open-table-dialog.tsx';
 import { StaffMenu } from './staff-menu.tsx';
 import { TableTile } from './table-tile.tsx';
 import { TakeawayPanel } from './takeaway-panel.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 const LEGEND: readonly FloorStatus[] = ['free', 'open', 'sent', 'waiting', 'paid'];
 
@@ -25,6 +26,7 @@ type Chosen =
  * free table opens an order there; on a busy one, its order.
  */
 export function FloorPlan() {
+  const intl = useIntl();
   const { staff } = usePos();
   const floor = useFloor();
   const navigate = useNavigate();
@@ -35,11 +37,13 @@ export function FloorPlan() {
     if (!floor) return [];
     const byArea = new Map<string, TableRow[]>();
     for (const table of floor.tables) {
-      const area = table.area.trim() || 'Tables';
+      const area =
+        table.area.trim() ||
+        intl.formatMessage({ id: 'pos.floorPlan.tables', defaultMessage: 'Tables' });
       byArea.set(area, [...(byArea.get(area) ?? []), table]);
     }
     return [...byArea.entries()];
-  }, [floor]);
+  }, [floor, intl]);
 
   const ordersByTable = useMemo(() => {
     const map = new Map<string, OrderRow[]>();
@@ -77,16 +81,22 @@ export function FloorPlan() {
         <div className="flex flex-wrap items-center gap-3">
           <h1 id="floor-title" className="mr-auto flex items-center gap-2 text-2xl font-bold">
             <LayoutDashboard aria-hidden className="size-7" />
-            Floor
+            <FormattedMessage id="pos.floorPlan.floor" defaultMessage="Floor" />
           </h1>
           <LinkButton to="/kitchen" variant="secondary">
             <ChefHat aria-hidden className="size-5" />
-            Kitchen
+            <FormattedMessage id="pos.floorPlan.kitchen" defaultMessage="Kitchen" />
           </LinkButton>
           <StaffMenu />
         </div>
 
-        <ul aria-label="Table status" className="flex flex-wrap gap-2">
+        <ul
+          aria-label={intl.formatMessage({
+            id: 'pos.floorPlan.tableStatus',
+            defaultMessage: 'Table status',
+          })}
+          className="flex flex-wrap gap-2"
+        >
           {LEGEND.map((status) => (
             <li key={status} className="flex items-center gap-1.5 text-sm text-ink-muted">
               <StatusBadge status={status} />
@@ -96,19 +106,45 @@ export function FloorPlan() {
         </ul>
 
         {!mayOpen ? (
-          <Notice tone="info" title={`Signed in as ${staff.name} (${staff.role})`}>
-            Your role cannot take orders on this screen.{' '}
-            {staff.role === 'kitchen' ? 'The kitchen display shows the tickets.' : null}
+          <Notice
+            tone="info"
+            title={intl.formatMessage(
+              { id: 'pos.floorPlan.signedInAs', defaultMessage: 'Signed in as {name} ({role})' },
+              { name: staff.name, role: staff.role },
+            )}
+          >
+            <FormattedMessage
+              id="pos.floorPlan.yourRoleCannotTake"
+              defaultMessage="Your role cannot take orders on this screen. "
+            />
+            {staff.role === 'kitchen' ? (
+              <FormattedMessage
+                id="pos.floorPlan.theKitchenDisplayShows"
+                defaultMessage="The kitchen display shows the tickets."
+              />
+            ) : null}
           </Notice>
         ) : null}
 
         {floor === undefined ? (
           <p role="status" className="rounded-card bg-surface p-5 text-ink-muted shadow-card">
-            Loading the floor…
+            <FormattedMessage
+              id="pos.floorPlan.loadingTheFloor"
+              defaultMessage="Loading the floor…"
+            />
           </p>
         ) : floor.tables.length === 0 ? (
-          <Notice tone="info" title="No tables yet">
-            A manager adds tables in the back office. Takeaway orders work without them.
+          <Notice
+            tone="info"
+            title={intl.formatMessage({
+              id: 'pos.floorPlan.noTablesYet',
+              defaultMessage: 'No tables yet',
+            })}
+          >
+            <FormattedMessage
+              id="pos.floorPlan.aManagerAddsTables"
+              defaultMessage="A manager adds tables in the back office. Takeaway orders work without them."
+            />
           </Notice>
         ) : (
           areas.map(([area, tables]) => (

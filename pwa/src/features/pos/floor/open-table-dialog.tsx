@@ -11,9 +11,11 @@ import { StatusBadge } from '../status-badge.tsx';
 import { feedback } from '../toast.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { openOrder } from '../../../data/mutate.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /** Opens an order at a table: how many guests, then straight to the menu. */
 export function OpenTableDialog({ table, onClose }: { table: TableRow; onClose: () => void }) {
+  const intl = useIntl();
   const navigate = useNavigate();
   const [covers, setCovers] = useState(Math.min(table.seats, 2));
   const [opening, setOpening] = useState(false);
@@ -23,14 +25,32 @@ export function OpenTableDialog({ table, onClose }: { table: TableRow; onClose: 
     try {
       const result = await openOrder({ kind: 'table', tableId: table.id, covers });
       if (!result.ok) {
-        feedback.error(`${table.name} not opened`, result.message);
+        feedback.error(
+          intl.formatMessage(
+            { id: 'pos.openTableDialog.notOpened', defaultMessage: '{name} not opened' },
+            { name: table.name },
+          ),
+          result.message,
+        );
         return;
       }
-      feedback.ok(`${table.name} opened`, `Order ${result.number}`);
+      feedback.ok(
+        intl.formatMessage(
+          { id: 'pos.openTableDialog.opened', defaultMessage: '{name} opened' },
+          { name: table.name },
+        ),
+        intl.formatMessage(
+          { id: 'pos.openTableDialog.order2', defaultMessage: 'Order {number}' },
+          { number: result.number },
+        ),
+      );
       void navigate(`/orders/${result.orderId}`);
     } catch (error) {
       feedback.error(
-        `${table.name} not opened`,
+        intl.formatMessage(
+          { id: 'pos.openTableDialog.notOpened', defaultMessage: '{name} not opened' },
+          { name: table.name },
+        ),
         error instanceof Error ? error.message : String(error),
       );
     } finally {
@@ -40,8 +60,21 @@ export function OpenTableDialog({ table, onClose }: { table: TableRow; onClose: 
 
   return (
     <PosDialog
-      title={`Open ${table.name}`}
-      subtitle={`${table.area ? `${table.area} · ` : ''}${table.seats} seats`}
+      title={intl.formatMessage(
+        { id: 'pos.openTableDialog.open', defaultMessage: 'Open {name}' },
+        { name: table.name },
+      )}
+      subtitle={
+        table.area
+          ? intl.formatMessage(
+              { id: 'pos.openTableDialog.areaSeats', defaultMessage: '{area} · {seats} seats' },
+              { area: table.area, seats: table.seats },
+            )
+          : intl.formatMessage(
+              { id: 'pos.openTableDialog.seats', defaultMessage: '{seats} seats' },
+              { seats: table.seats },
+            )
+      }
       isOpen
       onOpenChange={(open) => {
         if (!open) onClose();
@@ -49,22 +82,29 @@ export function OpenTableDialog({ table, onClose }: { table: TableRow; onClose: 
       footer={
         <>
           <Button variant="secondary" onPress={onClose}>
-            Cancel
+            <FormattedMessage id="pos.openTableDialog.cancel" defaultMessage="Cancel" />
           </Button>
           <Button isPending={opening} onPress={() => void open()}>
-            Open order
+            <FormattedMessage id="pos.openTableDialog.openOrder" defaultMessage="Open order" />
           </Button>
         </>
       }
     >
       <QuantityStepper
-        label="Guests"
+        label={intl.formatMessage({ id: 'pos.openTableDialog.guests', defaultMessage: 'Guests' })}
         value={covers}
         onChange={setCovers}
         minValue={0}
         maxValue={500}
       />
-      <div className="flex flex-wrap gap-2" role="group" aria-label="Quick guest count">
+      <div
+        className="flex flex-wrap gap-2"
+        role="group"
+        aria-label={intl.formatMessage({
+          id: 'pos.openTableDialog.quickGuestCount',
+          defaultMessage: 'Quick guest count',
+        })}
+      >
         {[1, 2, 3, 4, 5, 6, 8].map((count) => (
           <Button
             key={count}
@@ -92,14 +132,21 @@ export function TableOrdersDialog({
   mayOpen: boolean;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const navigate = useNavigate();
   const { money } = usePos();
   const [opening, setOpening] = useState(false);
 
   return (
     <PosDialog
-      title={`${table.name}: ${orders.length} orders`}
-      subtitle="Choose the order to open."
+      title={intl.formatMessage(
+        { id: 'pos.openTableDialog.orders', defaultMessage: '{name}: {length} orders' },
+        { name: table.name, length: orders.length },
+      )}
+      subtitle={intl.formatMessage({
+        id: 'pos.openTableDialog.chooseTheOrderTo',
+        defaultMessage: 'Choose the order to open.',
+      })}
       isOpen
       onOpenChange={(open) => {
         if (!open) onClose();
@@ -114,13 +161,24 @@ export function TableOrdersDialog({
               void openOrder({ kind: 'table', tableId: table.id, covers: 0 })
                 .then((result) => {
                   if (result.ok) void navigate(`/orders/${result.orderId}`);
-                  else feedback.error('Order not opened', result.message);
+                  else
+                    feedback.error(
+                      intl.formatMessage({
+                        id: 'pos.openTableDialog.orderNotOpened',
+                        defaultMessage: 'Order not opened',
+                      }),
+                      result.message,
+                    );
                 })
                 .finally(() => setOpening(false));
             }}
           >
             <Plus aria-hidden className="size-5" />
-            Another order at {table.name}
+            <FormattedMessage
+              id="pos.openTableDialog.anotherOrderAt"
+              defaultMessage="Another order at {name}"
+              values={{ name: table.name }}
+            />
           </Button>
         ) : null
       }
@@ -134,7 +192,13 @@ export function TableOrdersDialog({
               onPress={() => void navigate(`/orders/${order.id}`)}
             >
               <span className="flex flex-col items-start">
-                <span className="font-bold">Order {order.number}</span>
+                <span className="font-bold">
+                  <FormattedMessage
+                    id="pos.openTableDialog.order"
+                    defaultMessage="Order {number}"
+                    values={{ number: order.number }}
+                  />
+                </span>
                 <Elapsed since={order.openedAt} className="text-sm font-normal text-ink-muted" />
               </span>
               <span className="flex items-center gap-3">

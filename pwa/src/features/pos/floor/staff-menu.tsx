@@ -2,13 +2,15 @@ import { Lock, UserRound } from 'lucide-react';
 import { usePos } from '../pos-context.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { useSession } from '../../../session/use-session.ts';
+import { FormattedMessage } from 'react-intl';
+import { intl } from '../../../i18n/intl.ts';
 
 const ROLE_LABEL = {
-  waiter: 'Waiter',
-  cashier: 'Cashier',
-  kitchen: 'Kitchen',
-  manager: 'Manager',
-  owner: 'Owner',
+  waiter: intl.formatMessage({ id: 'pos.staffMenu.waiter', defaultMessage: 'Waiter' }),
+  cashier: intl.formatMessage({ id: 'pos.staffMenu.cashier', defaultMessage: 'Cashier' }),
+  kitchen: intl.formatMessage({ id: 'pos.staffMenu.kitchen', defaultMessage: 'Kitchen' }),
+  manager: intl.formatMessage({ id: 'pos.staffMenu.manager', defaultMessage: 'Manager' }),
+  owner: intl.formatMessage({ id: 'pos.staffMenu.owner', defaultMessage: 'Owner' }),
 } as const;
 
 /** Who is signed in, and the lock that hands the tablet to the next person (PIN sign-in). */
@@ -24,7 +26,7 @@ export function StaffMenu() {
       </span>
       <Button variant="secondary" onPress={() => session.lock()}>
         <Lock aria-hidden className="size-5" />
-        Lock
+        <FormattedMessage id="pos.staffMenu.lock" defaultMessage="Lock" />
       </Button>
     </div>
   );

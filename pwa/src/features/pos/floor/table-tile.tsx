@@ -6,6 +6,7 @@ import { FLOOR_STATUS_LABEL, floorStatusOfTable } from '../floor-status.ts';
 import { usePos } from '../pos-context.tsx';
 import { FLOOR_STATUS_STYLE, StatusBadge } from '../status-badge.tsx';
 import { cx } from '../../../ui/class-names.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /** One table on the floor: name, seats, status, time since its first order opened, bill so far. */
 export function TableTile({
@@ -19,6 +20,7 @@ export function TableTile({
   isDisabled: boolean;
   onPress: () => void;
 }) {
+  const intl = useIntl();
   const { money } = usePos();
   const status = floorStatusOfTable(orders);
   const first = orders[0];
@@ -26,8 +28,18 @@ export function TableTile({
   const label = [
     table.name,
     FLOOR_STATUS_LABEL[status],
-    orders.length > 1 ? `${orders.length} orders` : null,
-    orders.length > 0 ? money(total) : `${table.seats} seats`,
+    orders.length > 1
+      ? intl.formatMessage(
+          { id: 'pos.tableTile.orders2', defaultMessage: '{length} orders' },
+          { length: orders.length },
+        )
+      : null,
+    orders.length > 0
+      ? money(total)
+      : intl.formatMessage(
+          { id: 'pos.tableTile.seats2', defaultMessage: '{seats} seats' },
+          { seats: table.seats },
+        ),
   ]
     .filter(Boolean)
     .join(', ');
@@ -47,7 +59,11 @@ export function TableTile({
         <span className="text-2xl leading-none font-bold">{table.name}</span>
         <span
           className="flex items-center gap-1 text-sm text-ink-muted"
-          title={first ? 'Guests' : 'Seats'}
+          title={
+            first
+              ? intl.formatMessage({ id: 'pos.tableTile.guests', defaultMessage: 'Guests' })
+              : intl.formatMessage({ id: 'pos.tableTile.seats', defaultMessage: 'Seats' })
+          }
         >
           <Users aria-hidden className="size-4" />
           {first ? first.covers || table.seats : table.seats}
@@ -61,7 +77,13 @@ export function TableTile({
         </span>
       ) : null}
       {orders.length > 1 ? (
-        <span className="text-sm font-semibold text-ink">{orders.length} orders</span>
+        <span className="text-sm font-semibold text-ink">
+          <FormattedMessage
+            id="pos.tableTile.orders"
+            defaultMessage="{length} orders"
+            values={{ length: orders.length }}
+          />
+        </span>
       ) : null}
     </Button>
   );

@@ -10,6 +10,7 @@ import { StatusBadge } from '../status-badge.tsx';
 import { feedback } from '../toast.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { openOrder } from '../../../data/mutate.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /** Orders without a table: takeaway and counter sales, and QR orders placed from a phone. */
 export function TakeawayPanel({
@@ -19,6 +20,7 @@ export function TakeawayPanel({
   orders: readonly OrderRow[];
   mayOpen: boolean;
 }) {
+  const intl = useIntl();
   const navigate = useNavigate();
   const { money } = usePos();
   const [opening, setOpening] = useState(false);
@@ -28,10 +30,25 @@ export function TakeawayPanel({
     try {
       const result = await openOrder({ kind: 'takeaway', covers: 0 });
       if (!result.ok) {
-        feedback.error('Takeaway order not opened', result.message);
+        feedback.error(
+          intl.formatMessage({
+            id: 'pos.takeawayPanel.takeawayOrderNotOpened',
+            defaultMessage: 'Takeaway order not opened',
+          }),
+          result.message,
+        );
         return;
       }
-      feedback.ok('Takeaway order opened', `Order ${result.number}`);
+      feedback.ok(
+        intl.formatMessage({
+          id: 'pos.takeawayPanel.takeawayOrderOpened',
+          defaultMessage: 'Takeaway order opened',
+        }),
+        intl.formatMessage(
+          { id: 'pos.takeawayPanel.order2', defaultMessage: 'Order {number}' },
+          { number: result.number },
+        ),
+      );
       void navigate(`/orders/${result.orderId}`);
     } finally {
       setOpening(false);
@@ -45,21 +62,41 @@ export function TakeawayPanel({
     >
       <h2 id="takeaway-title" className="flex items-center gap-2 text-xl font-bold">
         <ShoppingBag aria-hidden className="size-6" />
-        Takeaway &amp; counter
+        <FormattedMessage
+          id="pos.takeawayPanel.takeawayCounter"
+          defaultMessage="Takeaway & counter"
+        />
       </h2>
       {mayOpen ? (
         <Button size="lg" isPending={opening} onPress={() => void startTakeaway()}>
-          New takeaway order
+          <FormattedMessage
+            id="pos.takeawayPanel.newTakeawayOrder"
+            defaultMessage="New takeaway order"
+          />
         </Button>
       ) : null}
       {orders.length === 0 ? (
-        <p className="text-base text-ink-muted">No takeaway orders open.</p>
+        <p className="text-base text-ink-muted">
+          <FormattedMessage
+            id="pos.takeawayPanel.noTakeawayOrdersOpen"
+            defaultMessage="No takeaway orders open."
+          />
+        </p>
       ) : (
-        <ul aria-label="Open takeaway orders" className="flex flex-col divide-y divide-line">
+        <ul
+          aria-label={intl.formatMessage({
+            id: 'pos.takeawayPanel.openTakeawayOrders',
+            defaultMessage: 'Open takeaway orders',
+          })}
+          className="flex flex-col divide-y divide-line"
+        >
           {orders.map((order) => (
             <li key={order.id}>
               <AriaButton
-                aria-label={`Order ${order.number}, ${money(order.totalMinor)}`}
+                aria-label={intl.formatMessage(
+                  { id: 'pos.takeawayPanel.order', defaultMessage: 'Order {number}, {totalMinor}' },
+                  { number: order.number, totalMinor: money(order.totalMinor) },
+                )}
                 onPress={() => void navigate(`/orders/${order.id}`)}
                 className="flex min-h-touch-lg w-full items-center gap-3 rounded-control px-1 py-2 text-left data-pressed:bg-sunken"
               >
@@ -67,7 +104,17 @@ export function TakeawayPanel({
                   <span className="font-bold">
                     {order.number}
                     <span className="ml-2 text-sm font-normal text-ink-muted">
-                      {order.kind === 'qr' ? 'QR order' : 'Takeaway'}
+                      {order.kind === 'qr' ? (
+                        <FormattedMessage
+                          id="pos.takeawayPanel.qrOrder"
+                          defaultMessage="QR order"
+                        />
+                      ) : (
+                        <FormattedMessage
+                          id="pos.takeawayPanel.takeaway"
+                          defaultMessage="Takeaway"
+                        />
+                      )}
                     </span>
                   </span>
                   <Elapsed since={order.openedAt} className="text-sm text-ink-muted" />

@@ -17,9 +17,16 @@ import { Button } from '../../../ui/button.tsx';
 import { cx } from '../../../ui/class-names.ts';
 import { Notice } from '../../../ui/notice.tsx';
 import { ReasonPicker } from './reason-picker.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { intl } from '../../../i18n/intl.ts';
 
 const PERCENTS = [10, 15, 20, 25, 50, 100];
-const REASONS = ['Regular guest', 'Complaint', 'Staff meal', 'Promotion'];
+const REASONS = [
+  intl.formatMessage({ id: 'pos.discountDialog.regularGuest', defaultMessage: 'Regular guest' }),
+  intl.formatMessage({ id: 'pos.discountDialog.complaint', defaultMessage: 'Complaint' }),
+  intl.formatMessage({ id: 'pos.discountDialog.staffMeal', defaultMessage: 'Staff meal' }),
+  intl.formatMessage({ id: 'pos.discountDialog.promotion', defaultMessage: 'Promotion' }),
+];
 
 const chip = cx(
   'min-h-touch min-w-touch rounded-control border-2 px-4 text-lg font-semibold',
@@ -44,6 +51,7 @@ export function DiscountDialog({
   baseMinor: Minor;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const { money, venue, staff } = usePos();
   const authorize = useAuthorize(staff.role);
   const current = line
@@ -61,22 +69,51 @@ export function DiscountDialog({
   const [reason, setReason] = useState(line ? '' : (order.discountReason ?? ''));
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const target = line ? `${line.quantity} × ${line.name}` : `order ${order.number}`;
+  const target = line
+    ? intl.formatMessage(
+        { id: 'pos.discountDialog.lineTarget', defaultMessage: '{quantity} × {name}' },
+        { quantity: line.quantity, name: line.name },
+      )
+    : intl.formatMessage(
+        { id: 'pos.discountDialog.order', defaultMessage: 'order {number}' },
+        { number: order.number },
+      );
 
   function chosenDiscount():
     { kind: 'percent'; bps: number } | { kind: 'amount'; amountMinor: Minor } | string {
     if (kind === 'percent') {
-      if (percent === null) return 'Choose a percentage.';
+      if (percent === null)
+        return intl.formatMessage({
+          id: 'pos.discountDialog.chooseAPercentage',
+          defaultMessage: 'Choose a percentage.',
+        });
       return { kind: 'percent', bps: Math.round(percent * 100) };
     }
     let amount: Minor;
     try {
       amount = parseMajor(amountText, venue.currency);
     } catch {
-      return `“${amountText}” is not an amount.`;
+      return intl.formatMessage(
+        {
+          id: 'pos.discountDialog.isNotAnAmount',
+          defaultMessage: '“{amountText}” is not an amount.',
+        },
+        { amountText },
+      );
     }
-    if (amount <= 0) return 'The amount must be more than zero.';
-    if (amount > baseMinor) return `The discount cannot be more than ${money(baseMinor)}.`;
+    if (amount <= 0)
+      return intl.formatMessage({
+        id: 'pos.discountDialog.theAmountMustBe',
+        defaultMessage: 'The amount must be more than zero.',
+      });
+    if (amount > baseMinor)
+      return intl.formatMessage(
+        {
+          id: 'pos.discountDialog.theDiscountCannotBe',
+          defaultMessage: 'The discount cannot be more than {baseMinor}.',
+        },
+        { baseMinor: money(baseMinor) },
+      );
     return { kind: 'amount', amountMinor: amount };
   }
 
@@ -87,12 +124,35 @@ export function DiscountDialog({
       return;
     }
     if (!remove && !reason.trim()) {
-      setProblem('Give a reason for the discount.');
+      setProblem(
+        intl.formatMessage({
+          id: 'pos.discountDialog.giveAReasonFor',
+          defaultMessage: 'Give a reason for the discount.',
+        }),
+      );
       return;
     }
     const what = remove
-      ? `Remove the discount on ${target}`
-      : `${discount?.kind === 'percent' ? `${discount.bps / 100} %` : money(discount?.amountMinor ?? 0)} off ${target}`;
+      ? intl.formatMessage(
+          {
+            id: 'pos.discountDialog.removeTheDiscountOn',
+            defaultMessage: 'Remove the discount on {target}',
+          },
+          { target },
+        )
+      : intl.formatMessage(
+          { id: 'pos.discountDialog.off', defaultMessage: '{value} off {target}' },
+          {
+            value:
+              discount?.kind === 'percent'
+                ? intl.formatMessage(
+                    { id: 'pos.discountDialog.percentOff', defaultMessage: '{percent} %' },
+                    { percent: discount.bps / 100 },
+                  )
+                : money(discount?.amountMinor ?? 0),
+            target,
+          },
+        );
     setSaving(true);
     const clearance = await authorize({ action: 'order.applyDiscount', what });
     if (!clearance) {
@@ -109,8 +169,22 @@ export function DiscountDialog({
       },
       {
         ...clearance,
-        done: remove ? 'Discount removed' : `Discount applied: ${what}`,
-        refused: 'Discount not applied',
+        done: remove
+          ? intl.formatMessage({
+              id: 'pos.discountDialog.discountRemoved',
+              defaultMessage: 'Discount removed',
+            })
+          : intl.formatMessage(
+              {
+                id: 'pos.discountDialog.discountApplied',
+                defaultMessage: 'Discount applied: {what}',
+              },
+              { what },
+            ),
+        refused: intl.formatMessage({
+          id: 'pos.discountDialog.discountNotApplied',
+          defaultMessage: 'Discount not applied',
+        }),
       },
     );
     setSaving(false);
@@ -119,7 +193,17 @@ export function DiscountDialog({
 
   return (
     <PosDialog
-      title={line ? 'Discount this item' : 'Discount the order'}
+      title={
+        line
+          ? intl.formatMessage({
+              id: 'pos.discountDialog.discountThisItem',
+              defaultMessage: 'Discount this item',
+            })
+          : intl.formatMessage({
+              id: 'pos.discountDialog.discountTheOrder',
+              defaultMessage: 'Discount the order',
+            })
+      }
       subtitle={`${target} · ${money(baseMinor)}`}
       isOpen
       isDismissable={false}
@@ -130,23 +214,38 @@ export function DiscountDialog({
         <>
           {current.kind !== null ? (
             <Button variant="secondary" isDisabled={saving} onPress={() => void apply(true)}>
-              Remove discount
+              <FormattedMessage
+                id="pos.discountDialog.removeDiscount"
+                defaultMessage="Remove discount"
+              />
             </Button>
           ) : null}
           <Button isPending={saving} onPress={() => void apply(false)}>
             <Percent aria-hidden className="size-5" />
-            Apply discount
+            <FormattedMessage
+              id="pos.discountDialog.applyDiscount"
+              defaultMessage="Apply discount"
+            />
           </Button>
         </>
       }
     >
       {problem ? (
-        <Notice tone="danger" title="Not applied yet">
+        <Notice
+          tone="danger"
+          title={intl.formatMessage({
+            id: 'pos.discountDialog.notAppliedYet',
+            defaultMessage: 'Not applied yet',
+          })}
+        >
           {problem}
         </Notice>
       ) : null}
       <ToggleButtonGroup
-        aria-label="Kind of discount"
+        aria-label={intl.formatMessage({
+          id: 'pos.discountDialog.kindOfDiscount',
+          defaultMessage: 'Kind of discount',
+        })}
         selectionMode="single"
         disallowEmptySelection
         selectedKeys={[kind]}
@@ -158,16 +257,19 @@ export function DiscountDialog({
         className="flex gap-2"
       >
         <ToggleButton id="percent" className={chip}>
-          Percentage
+          <FormattedMessage id="pos.discountDialog.percentage" defaultMessage="Percentage" />
         </ToggleButton>
         <ToggleButton id="amount" className={chip}>
-          Amount
+          <FormattedMessage id="pos.discountDialog.amount" defaultMessage="Amount" />
         </ToggleButton>
       </ToggleButtonGroup>
 
       {kind === 'percent' ? (
         <ToggleButtonGroup
-          aria-label="Percentage off"
+          aria-label={intl.formatMessage({
+            id: 'pos.discountDialog.percentageOff',
+            defaultMessage: 'Percentage off',
+          })}
           selectionMode="single"
           selectedKeys={percent === null ? [] : [String(percent)]}
           onSelectionChange={(keys) => {
@@ -179,7 +281,11 @@ export function DiscountDialog({
         >
           {PERCENTS.map((value) => (
             <ToggleButton key={value} id={String(value)} className={chip}>
-              {value} %
+              <FormattedMessage
+                id="pos.discountDialog.text"
+                defaultMessage="{value} %"
+                values={{ value }}
+              />
             </ToggleButton>
           ))}
         </ToggleButtonGroup>
@@ -192,17 +298,26 @@ export function DiscountDialog({
           }}
           className="flex flex-col gap-1.5"
         >
-          <Label className="text-sm font-semibold">Amount off ({venue.currency})</Label>
+          <Label className="text-sm font-semibold">
+            <FormattedMessage
+              id="pos.discountDialog.amountOff"
+              defaultMessage="Amount off ({currency})"
+              values={{ currency: venue.currency }}
+            />
+          </Label>
           <Input
             inputMode="decimal"
-            placeholder="0.00"
+            placeholder={intl.formatMessage({
+              id: 'pos.discountDialog.000',
+              defaultMessage: '0.00',
+            })}
             className="min-h-touch-lg w-full max-w-xs rounded-control border-2 border-line-strong bg-surface px-3 text-2xl tabular-nums"
           />
         </TextField>
       )}
 
       <ReasonPicker
-        label="Reason"
+        label={intl.formatMessage({ id: 'pos.discountDialog.reason', defaultMessage: 'Reason' })}
         presets={REASONS}
         value={reason}
         onChange={(next) => {

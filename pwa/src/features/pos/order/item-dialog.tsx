@@ -18,8 +18,16 @@ import { Button } from '../../../ui/button.tsx';
 import { Notice } from '../../../ui/notice.tsx';
 import { newRecordId } from '../../../data/mutate.ts';
 import { ModifierGroups } from './modifier-groups.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { intl } from '../../../i18n/intl.ts';
 
-const QUICK_NOTES = ['No onions', 'No salt', 'Gluten free', 'Nut allergy', 'Sauce on the side'];
+const QUICK_NOTES = [
+  intl.formatMessage({ id: 'pos.itemDialog.noOnions', defaultMessage: 'No onions' }),
+  intl.formatMessage({ id: 'pos.itemDialog.noSalt', defaultMessage: 'No salt' }),
+  intl.formatMessage({ id: 'pos.itemDialog.glutenFree', defaultMessage: 'Gluten free' }),
+  intl.formatMessage({ id: 'pos.itemDialog.nutAllergy', defaultMessage: 'Nut allergy' }),
+  intl.formatMessage({ id: 'pos.itemDialog.sauceOnTheSide', defaultMessage: 'Sauce on the side' }),
+];
 const NOTE_MAX = 200;
 
 export interface LineDraft {
@@ -47,6 +55,7 @@ export function ItemDialog({
   editing?: LineDraft;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const { money } = usePos();
   const [selection, setSelection] = useState<ModifierSelection>(() =>
     editing ? selectionFromOptionIds(editing.modifierOptionIds, choices) : EMPTY_SELECTION,
@@ -76,7 +85,16 @@ export function ItemDialog({
             note: trimmedNote || null,
             ...(choices.length > 0 ? { modifierOptionIds } : {}),
           },
-          { done: `${item.name} updated`, refused: `${item.name} not changed` },
+          {
+            done: intl.formatMessage(
+              { id: 'pos.itemDialog.updated', defaultMessage: '{name} updated' },
+              { name: item.name },
+            ),
+            refused: intl.formatMessage(
+              { id: 'pos.itemDialog.notChanged', defaultMessage: '{name} not changed' },
+              { name: item.name },
+            ),
+          },
         )
       : await runMutation(
           'order.addLine',
@@ -88,7 +106,16 @@ export function ItemDialog({
             modifierOptionIds,
             note: trimmedNote || null,
           },
-          { done: `${quantity} × ${item.name} added`, refused: `${item.name} not added` },
+          {
+            done: intl.formatMessage(
+              { id: 'pos.itemDialog.added', defaultMessage: '{quantity} × {name} added' },
+              { quantity, name: item.name },
+            ),
+            refused: intl.formatMessage(
+              { id: 'pos.itemDialog.notAdded', defaultMessage: '{name} not added' },
+              { name: item.name },
+            ),
+          },
         );
     setSaving(false);
     if (saved) onClose();
@@ -97,7 +124,13 @@ export function ItemDialog({
   return (
     <PosDialog
       title={item.name}
-      subtitle={item.description || `${money(item.priceMinor)} each`}
+      subtitle={
+        item.description ||
+        intl.formatMessage(
+          { id: 'pos.itemDialog.each', defaultMessage: '{priceMinor} each' },
+          { priceMinor: money(item.priceMinor) },
+        )
+      }
       size="lg"
       isOpen
       isDismissable={false}
@@ -106,16 +139,46 @@ export function ItemDialog({
       }}
       footer={
         <div className="flex w-full flex-wrap items-end justify-between gap-3">
-          <QuantityStepper label="Quantity" value={quantity} onChange={setQuantity} />
+          <QuantityStepper
+            label={intl.formatMessage({
+              id: 'pos.itemDialog.quantity',
+              defaultMessage: 'Quantity',
+            })}
+            value={quantity}
+            onChange={setQuantity}
+          />
           <Button size="lg" isPending={saving} onPress={() => void save()}>
-            {editing ? 'Save' : `Add ${quantity}`} · {money(unit * quantity)}
+            {editing ? (
+              <FormattedMessage id="pos.itemDialog.save" defaultMessage="Save" />
+            ) : (
+              <FormattedMessage
+                id="pos.itemDialog.add"
+                defaultMessage="Add {quantity}"
+                values={{ quantity }}
+              />
+            )}
+            <FormattedMessage
+              id="pos.itemDialog.text"
+              defaultMessage=" · {value}"
+              values={{ value: money(unit * quantity) }}
+            />
           </Button>
         </div>
       }
     >
       {showProblems && problems.length > 0 ? (
-        <Notice tone="danger" title="Choose the options first">
-          {problems.join('. ')}.
+        <Notice
+          tone="danger"
+          title={intl.formatMessage({
+            id: 'pos.itemDialog.chooseTheOptionsFirst',
+            defaultMessage: 'Choose the options first',
+          })}
+        >
+          <FormattedMessage
+            id="pos.itemDialog.text2"
+            defaultMessage="{value}."
+            values={{ value: problems.join('. ') }}
+          />
         </Notice>
       ) : null}
       {choices.length > 0 ? (
@@ -133,14 +196,29 @@ export function ItemDialog({
         onChange={(next) => setNote(next.slice(0, NOTE_MAX))}
         className="flex flex-col gap-1.5"
       >
-        <Label className="text-lg font-bold">Note for the kitchen</Label>
+        <Label className="text-lg font-bold">
+          <FormattedMessage
+            id="pos.itemDialog.noteForTheKitchen"
+            defaultMessage="Note for the kitchen"
+          />
+        </Label>
         <TextArea
           rows={2}
-          placeholder="e.g. no onions, allergy"
+          placeholder={intl.formatMessage({
+            id: 'pos.itemDialog.eGNoOnions',
+            defaultMessage: 'e.g. no onions, allergy',
+          })}
           className="min-h-touch-lg w-full rounded-control border-2 border-line-strong bg-surface px-3 py-2 text-lg"
         />
       </TextField>
-      <div className="flex flex-wrap gap-2" role="group" aria-label="Quick notes">
+      <div
+        className="flex flex-wrap gap-2"
+        role="group"
+        aria-label={intl.formatMessage({
+          id: 'pos.itemDialog.quickNotes',
+          defaultMessage: 'Quick notes',
+        })}
+      >
         {QUICK_NOTES.map((quick) => (
           <Button
             key={quick}

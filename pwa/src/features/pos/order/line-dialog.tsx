@@ -8,6 +8,7 @@ import { PosDialog } from '../pos-dialog.tsx';
 import { usePos } from '../pos-context.tsx';
 import { runMutation } from '../run-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 export type LineAction = 'edit' | 'discount' | 'void';
 
@@ -27,6 +28,7 @@ export function LineDialog({
   onChoose: (action: LineAction) => void;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const { staff, money } = usePos();
   const [removing, setRemoving] = useState(false);
   const sent = isLineSent(line.status);
@@ -40,7 +42,16 @@ export function LineDialog({
     const done = await runMutation(
       'order.voidLine',
       { lineId: line.id, reason: 'Removed before sending' },
-      { done: `${line.name} removed`, refused: `${line.name} not removed` },
+      {
+        done: intl.formatMessage(
+          { id: 'pos.lineDialog.removed', defaultMessage: '{name} removed' },
+          { name: line.name },
+        ),
+        refused: intl.formatMessage(
+          { id: 'pos.lineDialog.notRemoved', defaultMessage: '{name} not removed' },
+          { name: line.name },
+        ),
+      },
     );
     setRemoving(false);
     if (done) onClose();
@@ -48,7 +59,10 @@ export function LineDialog({
 
   return (
     <PosDialog
-      title={`${line.quantity} × ${line.name}`}
+      title={intl.formatMessage(
+        { id: 'pos.lineDialog.text', defaultMessage: '{quantity} × {name}' },
+        { quantity: line.quantity, name: line.name },
+      )}
       subtitle={`${LINE_STATUS_LABEL[line.status]} · ${money(line.lineTotalMinor)}`}
       isOpen
       onOpenChange={(open) => {
@@ -57,15 +71,36 @@ export function LineDialog({
     >
       {line.modifiers.length > 0 ? <p className="text-base">{modifiersText(line)}</p> : null}
       {line.note ? (
-        <p className="text-base font-semibold text-warn-ink">Note: {line.note}</p>
+        <p className="text-base font-semibold text-warn-ink">
+          <FormattedMessage
+            id="pos.lineDialog.note"
+            defaultMessage="Note: {note}"
+            values={{ note: line.note }}
+          />
+        </p>
       ) : null}
       {voided ? (
         <p className="text-base text-ink-muted">
-          Voided{line.voidReason ? `: ${line.voidReason}` : ''}.
+          <FormattedMessage id="pos.lineDialog.voided" defaultMessage="Voided" />
+          {line.voidReason ? (
+            <FormattedMessage
+              id="pos.lineDialog.text2"
+              defaultMessage=": {voidReason}"
+              values={{ voidReason: line.voidReason }}
+            />
+          ) : (
+            ''
+          )}
+          <FormattedMessage id="pos.lineDialog.text3" defaultMessage="." />
         </p>
       ) : null}
       {!canChange ? (
-        <p className="text-base text-ink-muted">This order no longer takes changes.</p>
+        <p className="text-base text-ink-muted">
+          <FormattedMessage
+            id="pos.lineDialog.thisOrderNoLonger"
+            defaultMessage="This order no longer takes changes."
+          />
+        </p>
       ) : (
         <div className="flex flex-col gap-2">
           {line.status === 'new' ? (
@@ -76,11 +111,17 @@ export function LineDialog({
               onPress={() => onChoose('edit')}
             >
               <PencilLine aria-hidden className="size-5" />
-              Change quantity, options or note
+              <FormattedMessage
+                id="pos.lineDialog.changeQuantityOptionsOr"
+                defaultMessage="Change quantity, options or note"
+              />
             </Button>
           ) : (
             <p className="text-base text-ink-muted">
-              The kitchen has this line, so it can no longer be changed; void it and add a new one.
+              <FormattedMessage
+                id="pos.lineDialog.theKitchenHasThis"
+                defaultMessage="The kitchen has this line, so it can no longer be changed; void it and add a new one."
+              />
             </p>
           )}
           {discount !== 'denied' ? (
@@ -91,7 +132,10 @@ export function LineDialog({
               onPress={() => onChoose('discount')}
             >
               <Percent aria-hidden className="size-5" />
-              Discount this item
+              <FormattedMessage
+                id="pos.lineDialog.discountThisItem"
+                defaultMessage="Discount this item"
+              />
               <ApprovalTag permission={discount} />
             </Button>
           ) : null}
@@ -104,7 +148,10 @@ export function LineDialog({
               onPress={() => void removeUnsent()}
             >
               <Trash2 aria-hidden className="size-5" />
-              Remove from order
+              <FormattedMessage
+                id="pos.lineDialog.removeFromOrder"
+                defaultMessage="Remove from order"
+              />
             </Button>
           ) : voiding !== 'denied' ? (
             <Button
@@ -114,7 +161,7 @@ export function LineDialog({
               onPress={() => onChoose('void')}
             >
               <Trash2 aria-hidden className="size-5" />
-              Void this item
+              <FormattedMessage id="pos.lineDialog.voidThisItem" defaultMessage="Void this item" />
               <ApprovalTag permission={voiding} />
             </Button>
           ) : null}

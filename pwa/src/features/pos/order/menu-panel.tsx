@@ -13,6 +13,7 @@ import { usePos } from '../pos-context.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { cx } from '../../../ui/class-names.ts';
 import type { MenuData } from '../pos-queries.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /** Lower case without accents, so "creme" finds "Crème brûlée". */
 function searchable(text: string): string {
@@ -36,6 +37,7 @@ export function MenuPanel({
   isEditable: boolean;
   onPick: (item: MenuItemRow) => void;
 }) {
+  const intl = useIntl();
   const { money } = usePos();
   const [category, setCategory] = useState<MenuCategoryId | null>(null);
   const [query, setQuery] = useState('');
@@ -52,21 +54,39 @@ export function MenuPanel({
   }, [menu.items, query, current]);
 
   return (
-    <section aria-label="Menu" className="flex min-h-0 flex-1 flex-col gap-3">
+    <section
+      aria-label={intl.formatMessage({ id: 'pos.menuPanel.menu', defaultMessage: 'Menu' })}
+      className="flex min-h-0 flex-1 flex-col gap-3"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <SearchField
           value={query}
           onChange={setQuery}
-          aria-label="Search the menu"
+          aria-label={intl.formatMessage({
+            id: 'pos.menuPanel.searchTheMenu',
+            defaultMessage: 'Search the menu',
+          })}
           className="group flex min-w-48 flex-1 items-center gap-2 rounded-control border-2 border-line-strong bg-surface pl-3 focus-within:border-brand"
         >
           <Search aria-hidden className="size-5 text-ink-muted" />
-          <Label className="sr-only">Search the menu</Label>
+          <Label className="sr-only">
+            <FormattedMessage id="pos.menuPanel.searchTheMenu" defaultMessage="Search the menu" />
+          </Label>
           <Input
-            placeholder="Search the menu"
+            placeholder={intl.formatMessage({
+              id: 'pos.menuPanel.searchTheMenu',
+              defaultMessage: 'Search the menu',
+            })}
             className="min-h-touch min-w-0 flex-1 bg-transparent text-lg outline-none [&::-webkit-search-cancel-button]:hidden"
           />
-          <Button variant="quiet" aria-label="Clear search" className="group-data-empty:invisible">
+          <Button
+            variant="quiet"
+            aria-label={intl.formatMessage({
+              id: 'pos.menuPanel.clearSearch',
+              defaultMessage: 'Clear search',
+            })}
+            className="group-data-empty:invisible"
+          >
             <X aria-hidden className="size-5 text-ink" />
           </Button>
         </SearchField>
@@ -74,7 +94,10 @@ export function MenuPanel({
 
       {query.trim() ? null : (
         <ToggleButtonGroup
-          aria-label="Menu categories"
+          aria-label={intl.formatMessage({
+            id: 'pos.menuPanel.menuCategories',
+            defaultMessage: 'Menu categories',
+          })}
           selectionMode="single"
           disallowEmptySelection
           selectedKeys={current ? [current] : []}
@@ -102,13 +125,29 @@ export function MenuPanel({
 
       {items.length === 0 ? (
         <p role="status" className="rounded-card bg-surface p-5 text-base text-ink-muted">
-          {query.trim()
-            ? `Nothing on the menu matches “${query.trim()}”.`
-            : 'No items in this category.'}
+          {query.trim() ? (
+            <FormattedMessage
+              id="pos.menuPanel.nothingOnTheMenu"
+              defaultMessage="Nothing on the menu matches “{trim}”."
+              values={{ trim: query.trim() }}
+            />
+          ) : (
+            <FormattedMessage
+              id="pos.menuPanel.noItemsInThis"
+              defaultMessage="No items in this category."
+            />
+          )}
         </p>
       ) : (
         <ul
-          aria-label={query.trim() ? 'Search results' : 'Items'}
+          aria-label={
+            query.trim()
+              ? intl.formatMessage({
+                  id: 'pos.menuPanel.searchResults',
+                  defaultMessage: 'Search results',
+                })
+              : intl.formatMessage({ id: 'pos.menuPanel.items', defaultMessage: 'Items' })
+          }
           className="grid min-h-0 grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] content-start gap-2.5 overflow-y-auto pb-2 lg:flex-1"
         >
           {items.map((item) => {
@@ -117,7 +156,14 @@ export function MenuPanel({
             return (
               <li key={item.id} className="flex">
                 <AriaButton
-                  aria-label={`${item.name}, ${money(item.priceMinor)}${unavailable ? ', unavailable' : hasOptions ? ', with options' : ''}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'pos.menuPanel.text', defaultMessage: '{name}, {priceMinor}{value}' },
+                    {
+                      name: item.name,
+                      priceMinor: money(item.priceMinor),
+                      value: unavailable ? ', unavailable' : hasOptions ? ', with options' : '',
+                    },
+                  )}
                   isDisabled={unavailable || !isEditable}
                   onPress={() => onPick(item)}
                   className={cx(
@@ -137,7 +183,10 @@ export function MenuPanel({
                     {unavailable ? (
                       <span className="flex items-center gap-1 text-sm font-semibold">
                         <Ban aria-hidden className="size-4 shrink-0" />
-                        Unavailable
+                        <FormattedMessage
+                          id="pos.menuPanel.unavailable"
+                          defaultMessage="Unavailable"
+                        />
                       </span>
                     ) : null}
                   </span>

@@ -9,6 +9,7 @@ import {
 } from '../modifier-choice.ts';
 import { usePos } from '../pos-context.tsx';
 import { cx } from '../../../ui/class-names.ts';
+import { FormattedMessage } from 'react-intl';
 
 /**
  * The options of an item, group by group, as large toggles. The group's rule is stated next to
@@ -44,7 +45,13 @@ export function ModifierGroups({
                 )}
               >
                 {groupRule(choice.group)}
-                {choice.group.maxChoices > 1 ? ` · ${chosen.length} chosen` : null}
+                {choice.group.maxChoices > 1 ? (
+                  <FormattedMessage
+                    id="pos.modifierGroups.chosen"
+                    defaultMessage=" · {length} chosen"
+                    values={{ length: chosen.length }}
+                  />
+                ) : null}
               </span>
             </legend>
             <div className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-2">
@@ -77,10 +84,19 @@ export function ModifierGroups({
                     <span className="flex min-w-0 flex-1 flex-col leading-tight">
                       <span className="font-semibold">{option.name}</span>
                       {!option.available ? (
-                        <span className="text-sm">Unavailable</span>
+                        <span className="text-sm">
+                          <FormattedMessage
+                            id="pos.modifierGroups.unavailable"
+                            defaultMessage="Unavailable"
+                          />
+                        </span>
                       ) : option.priceDeltaMinor !== 0 ? (
                         <span className="text-sm tabular-nums">
-                          {option.priceDeltaMinor > 0 ? '+' : '−'}
+                          {option.priceDeltaMinor > 0 ? (
+                            <FormattedMessage id="pos.modifierGroups.text" defaultMessage="+" />
+                          ) : (
+                            <FormattedMessage id="pos.modifierGroups.text2" defaultMessage="−" />
+                          )}
                           {money(Math.abs(option.priceDeltaMinor))}
                         </span>
                       ) : null}

@@ -14,9 +14,11 @@ import { Button } from '../../../ui/button.tsx';
 import { cx } from '../../../ui/class-names.ts';
 import { Notice } from '../../../ui/notice.tsx';
 import { orderPlace, useFloor } from '../pos-queries.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /** Move the order to another table (guests changed tables, or a takeaway sits down). */
 export function MoveTableDialog({ order, onClose }: { order: OrderRow; onClose: () => void }) {
+  const intl = useIntl();
   const floor = useFloor();
   const [moving, setMoving] = useState<string | null>(null);
   const ordersByTable = useMemo(() => {
@@ -34,7 +36,19 @@ export function MoveTableDialog({ order, onClose }: { order: OrderRow; onClose: 
     const done = await runMutation(
       'order.moveTable',
       { orderId: order.id, tableId: table.id },
-      { done: `Order ${order.number} moved to ${table.name}`, refused: 'Not moved' },
+      {
+        done: intl.formatMessage(
+          {
+            id: 'pos.moveMergeDialogs.orderMovedTo',
+            defaultMessage: 'Order {number} moved to {name}',
+          },
+          { number: order.number, name: table.name },
+        ),
+        refused: intl.formatMessage({
+          id: 'pos.moveMergeDialogs.notMoved',
+          defaultMessage: 'Not moved',
+        }),
+      },
     );
     setMoving(null);
     if (done) onClose();
@@ -42,8 +56,14 @@ export function MoveTableDialog({ order, onClose }: { order: OrderRow; onClose: 
 
   return (
     <PosDialog
-      title={`Move order ${order.number}`}
-      subtitle="Tap the table the guests are moving to."
+      title={intl.formatMessage(
+        { id: 'pos.moveMergeDialogs.moveOrder', defaultMessage: 'Move order {number}' },
+        { number: order.number },
+      )}
+      subtitle={intl.formatMessage({
+        id: 'pos.moveMergeDialogs.tapTheTableThe',
+        defaultMessage: 'Tap the table the guests are moving to.',
+      })}
       size="lg"
       isOpen
       onOpenChange={(open) => {
@@ -57,7 +77,17 @@ export function MoveTableDialog({ order, onClose }: { order: OrderRow; onClose: 
           return (
             <li key={table.id} className="flex">
               <AriaButton
-                aria-label={`${table.name}${here ? ', current table' : status === 'free' ? ', free' : ', has an order'}`}
+                aria-label={intl.formatMessage(
+                  { id: 'pos.moveMergeDialogs.text', defaultMessage: '{name}{value}' },
+                  {
+                    name: table.name,
+                    value: here
+                      ? ', current table'
+                      : status === 'free'
+                        ? ', free'
+                        : ', has an order',
+                  },
+                )}
                 isDisabled={here || moving !== null}
                 onPress={() => void moveTo(table)}
                 className={cx(
@@ -68,11 +98,20 @@ export function MoveTableDialog({ order, onClose }: { order: OrderRow; onClose: 
               >
                 <span className="text-xl font-bold">{table.name}</span>
                 <span className="text-sm text-ink-muted">
-                  {here
-                    ? 'Here now'
-                    : status === 'free'
-                      ? `Free · ${table.seats} seats`
-                      : 'Has an order'}
+                  {here ? (
+                    <FormattedMessage id="pos.moveMergeDialogs.hereNow" defaultMessage="Here now" />
+                  ) : status === 'free' ? (
+                    <FormattedMessage
+                      id="pos.moveMergeDialogs.freeSeats"
+                      defaultMessage="Free · {seats} seats"
+                      values={{ seats: table.seats }}
+                    />
+                  ) : (
+                    <FormattedMessage
+                      id="pos.moveMergeDialogs.hasAnOrder"
+                      defaultMessage="Has an order"
+                    />
+                  )}
                 </span>
               </AriaButton>
             </li>
@@ -89,6 +128,7 @@ export function MoveTableDialog({ order, onClose }: { order: OrderRow; onClose: 
  * bill it was paid to.
  */
 export function MergeDialog({ order, onClose }: { order: OrderRow; onClose: () => void }) {
+  const intl = useIntl();
   const floor = useFloor();
   const navigate = useNavigate();
   const { money } = usePos();
@@ -110,7 +150,19 @@ export function MergeDialog({ order, onClose }: { order: OrderRow; onClose: () =
     const done = await runMutation(
       'order.merge',
       { sourceOrderId: order.id, targetOrderId: target.id },
-      { done: `Merged into ${target.number} (${placeOf(target)})`, refused: 'Not merged' },
+      {
+        done: intl.formatMessage(
+          {
+            id: 'pos.moveMergeDialogs.mergedInto',
+            defaultMessage: 'Merged into {number} ({target})',
+          },
+          { number: target.number, target: placeOf(target) },
+        ),
+        refused: intl.formatMessage({
+          id: 'pos.moveMergeDialogs.notMerged',
+          defaultMessage: 'Not merged',
+        }),
+      },
     );
     setMerging(false);
     if (done) {
@@ -121,7 +173,10 @@ export function MergeDialog({ order, onClose }: { order: OrderRow; onClose: () =
 
   return (
     <PosDialog
-      title={`Merge order ${order.number}`}
+      title={intl.formatMessage(
+        { id: 'pos.moveMergeDialogs.mergeOrder', defaultMessage: 'Merge order {number}' },
+        { number: order.number },
+      )}
       subtitle="Its items move onto the order you choose; this order then closes as merged."
       size="lg"
       isOpen
@@ -131,31 +186,67 @@ export function MergeDialog({ order, onClose }: { order: OrderRow; onClose: () =
       footer={
         <>
           <Button variant="secondary" onPress={onClose}>
-            Cancel
+            <FormattedMessage id="pos.moveMergeDialogs.cancel" defaultMessage="Cancel" />
           </Button>
           <Button isDisabled={!target} isPending={merging} onPress={() => void merge()}>
             <Merge aria-hidden className="size-5" />
-            {target ? `Merge into ${target.number}` : 'Choose an order'}
+            {target ? (
+              <FormattedMessage
+                id="pos.moveMergeDialogs.mergeInto"
+                defaultMessage="Merge into {number}"
+                values={{ number: target.number }}
+              />
+            ) : (
+              <FormattedMessage
+                id="pos.moveMergeDialogs.chooseAnOrder"
+                defaultMessage="Choose an order"
+              />
+            )}
           </Button>
         </>
       }
     >
       {order.paidMinor > 0 ? (
-        <Notice tone="warn" title="This order has payments">
-          Money already taken stays on this bill, so it cannot be merged away. Merge the other order
-          into this one instead.
+        <Notice
+          tone="warn"
+          title={intl.formatMessage({
+            id: 'pos.moveMergeDialogs.thisOrderHasPayments',
+            defaultMessage: 'This order has payments',
+          })}
+        >
+          <FormattedMessage
+            id="pos.moveMergeDialogs.moneyAlreadyTakenStays"
+            defaultMessage="Money already taken stays on this bill, so it cannot be merged away. Merge the other order into this one instead."
+          />
         </Notice>
       ) : null}
       {candidates.length === 0 ? (
-        <p className="text-base text-ink-muted">No other open orders to merge with.</p>
+        <p className="text-base text-ink-muted">
+          <FormattedMessage
+            id="pos.moveMergeDialogs.noOtherOpenOrders"
+            defaultMessage="No other open orders to merge with."
+          />
+        </p>
       ) : (
-        <ul aria-label="Orders to merge into" className="flex flex-col gap-2">
+        <ul
+          aria-label={intl.formatMessage({
+            id: 'pos.moveMergeDialogs.ordersToMergeInto',
+            defaultMessage: 'Orders to merge into',
+          })}
+          className="flex flex-col gap-2"
+        >
           {candidates.map((candidate) => {
             const chosen = target?.id === candidate.id;
             return (
               <li key={candidate.id}>
                 <AriaButton
-                  aria-label={`${placeOf(candidate)}, order ${candidate.number}`}
+                  aria-label={intl.formatMessage(
+                    {
+                      id: 'pos.moveMergeDialogs.order',
+                      defaultMessage: '{candidate}, order {number}',
+                    },
+                    { candidate: placeOf(candidate), number: candidate.number },
+                  )}
                   aria-pressed={chosen}
                   onPress={() => setTarget(candidate)}
                   className={cx(
@@ -165,7 +256,13 @@ export function MergeDialog({ order, onClose }: { order: OrderRow; onClose: () =
                 >
                   <span className="w-16 text-xl font-bold">{placeOf(candidate)}</span>
                   <span className="flex min-w-0 flex-1 flex-col">
-                    <span className="font-semibold">Order {candidate.number}</span>
+                    <span className="font-semibold">
+                      <FormattedMessage
+                        id="pos.moveMergeDialogs.order2"
+                        defaultMessage="Order {number}"
+                        values={{ number: candidate.number }}
+                      />
+                    </span>
                     <Elapsed since={candidate.openedAt} className="text-sm text-ink-muted" />
                   </span>
                   <StatusBadge status={floorStatusOfOrder(candidate.status)} />
@@ -185,12 +282,16 @@ export function MergeDialog({ order, onClose }: { order: OrderRow; onClose: () =
 
 /** How many guests the order is for (covers, used by reports and even splits). */
 export function GuestsDialog({ order, onClose }: { order: OrderRow; onClose: () => void }) {
+  const intl = useIntl();
   const [covers, setCovers] = useState(order.covers);
   const [saving, setSaving] = useState(false);
   return (
     <PosDialog
-      title="Guests"
-      subtitle={`Order ${order.number}`}
+      title={intl.formatMessage({ id: 'pos.moveMergeDialogs.guests', defaultMessage: 'Guests' })}
+      subtitle={intl.formatMessage(
+        { id: 'pos.moveMergeDialogs.order3', defaultMessage: 'Order {number}' },
+        { number: order.number },
+      )}
       isOpen
       onOpenChange={(open) => {
         if (!open) onClose();
@@ -203,19 +304,28 @@ export function GuestsDialog({ order, onClose }: { order: OrderRow; onClose: () 
             void runMutation(
               'order.setCovers',
               { orderId: order.id, covers },
-              { done: `${covers} guests`, refused: 'Guests not changed' },
+              {
+                done: intl.formatMessage(
+                  { id: 'pos.moveMergeDialogs.guests2', defaultMessage: '{covers} guests' },
+                  { covers },
+                ),
+                refused: intl.formatMessage({
+                  id: 'pos.moveMergeDialogs.guestsNotChanged',
+                  defaultMessage: 'Guests not changed',
+                }),
+              },
             ).then((done) => {
               setSaving(false);
               if (done) onClose();
             });
           }}
         >
-          Save
+          <FormattedMessage id="pos.moveMergeDialogs.save" defaultMessage="Save" />
         </Button>
       }
     >
       <QuantityStepper
-        label="Guests"
+        label={intl.formatMessage({ id: 'pos.moveMergeDialogs.guests', defaultMessage: 'Guests' })}
         value={covers}
         onChange={setCovers}
         minValue={0}

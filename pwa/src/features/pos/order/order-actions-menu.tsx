@@ -6,6 +6,7 @@ import { permissionFor, type Permission } from '../manager-approval.tsx';
 import { usePos } from '../pos-context.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { cx } from '../../../ui/class-names.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 export type OrderAction = 'discount' | 'move' | 'merge' | 'guests' | 'bill' | 'void';
 
@@ -20,6 +21,7 @@ export function OrderActionsMenu({
   order: OrderRow;
   onAction: (action: OrderAction) => void;
 }) {
+  const intl = useIntl();
   const { staff } = usePos();
   const role = staff.role;
   // Derived status: 'open' means no live line has reached the kitchen (order-machine.ts).
@@ -33,32 +35,61 @@ export function OrderActionsMenu({
   }> = [
     {
       id: 'discount',
-      label: 'Discount the order',
+      label: intl.formatMessage({
+        id: 'pos.orderActionsMenu.discountTheOrder',
+        defaultMessage: 'Discount the order',
+      }),
       icon: Percent,
       permission: permissionFor(role, 'order.applyDiscount'),
     },
     {
       id: 'move',
-      label: 'Move to another table',
+      label: intl.formatMessage({
+        id: 'pos.orderActionsMenu.moveToAnotherTable',
+        defaultMessage: 'Move to another table',
+      }),
       icon: ArrowRightLeft,
       permission: permissionFor(role, 'order.moveTable'),
     },
     {
       id: 'merge',
-      label: 'Merge with another order',
+      label: intl.formatMessage({
+        id: 'pos.orderActionsMenu.mergeWithAnotherOrder',
+        defaultMessage: 'Merge with another order',
+      }),
       icon: Merge,
       permission: permissionFor(role, 'order.merge'),
     },
     {
       id: 'guests',
-      label: 'Number of guests',
+      label: intl.formatMessage({
+        id: 'pos.orderActionsMenu.numberOfGuests',
+        defaultMessage: 'Number of guests',
+      }),
       icon: Users,
       permission: permissionFor(role, 'order.setCovers'),
     },
-    { id: 'bill', label: 'Print the bill', icon: ReceiptText, permission: 'allowed' },
+    {
+      id: 'bill',
+      label: intl.formatMessage({
+        id: 'pos.orderActionsMenu.printTheBill',
+        defaultMessage: 'Print the bill',
+      }),
+      icon: ReceiptText,
+      permission: 'allowed',
+    },
     {
       id: 'void',
-      label: order.totalMinor === 0 && !kitchenSeen ? 'Cancel this order' : 'Void the order',
+      label:
+        order.totalMinor === 0 && !kitchenSeen
+          ? intl.formatMessage({
+              id: 'pos.orderActionsMenu.cancelThisOrder',
+              defaultMessage: 'Cancel this order',
+            })
+          : intl.formatMessage({
+              id: 'pos.orderActionsMenu.voidTheOrder',
+              defaultMessage: 'Void the order',
+            }),
       icon: Trash2,
       permission:
         order.paidMinor > 0
@@ -71,9 +102,18 @@ export function OrderActionsMenu({
 
   return (
     <MenuTrigger>
-      <Button variant="secondary" size="lg" aria-label="More order actions">
+      <Button
+        variant="secondary"
+        size="lg"
+        aria-label={intl.formatMessage({
+          id: 'pos.orderActionsMenu.moreOrderActions',
+          defaultMessage: 'More order actions',
+        })}
+      >
         <Ellipsis aria-hidden className="size-6" />
-        <span className="max-sm:sr-only">More</span>
+        <span className="max-sm:sr-only">
+          <FormattedMessage id="pos.orderActionsMenu.more" defaultMessage="More" />
+        </span>
       </Button>
       <Popover
         placement="top end"
@@ -81,7 +121,10 @@ export function OrderActionsMenu({
         className="min-w-72 rounded-card border border-line bg-surface p-1.5 shadow-float outline-none"
       >
         <Menu
-          aria-label="Order actions"
+          aria-label={intl.formatMessage({
+            id: 'pos.orderActionsMenu.orderActions',
+            defaultMessage: 'Order actions',
+          })}
           onAction={(key) => onAction(key as OrderAction)}
           className="flex flex-col outline-none"
         >

@@ -9,6 +9,7 @@ import {
 } from '../line-text.ts';
 import { usePos } from '../pos-context.tsx';
 import { cx } from '../../../ui/class-names.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 const STATUS_STYLE: Record<OrderLineRow['status'], string> = {
   new: 'text-brand',
@@ -34,17 +35,27 @@ export function OrderLines({
   lineTotals: ReadonlyMap<string, LineTotals>;
   onPress: (line: OrderLineRow) => void;
 }) {
+  const intl = useIntl();
   const { money } = usePos();
   const shown = lines.filter((line) => !isRemovedBeforeSending(line));
   if (shown.length === 0) {
     return (
       <p className="flex flex-1 items-center justify-center p-6 text-center text-base text-ink-muted">
-        Nothing ordered yet. Tap items on the menu to add them.
+        <FormattedMessage
+          id="pos.orderLines.nothingOrderedYetTap"
+          defaultMessage="Nothing ordered yet. Tap items on the menu to add them."
+        />
       </p>
     );
   }
   return (
-    <ul aria-label="Order lines" className="flex flex-col divide-y divide-line">
+    <ul
+      aria-label={intl.formatMessage({
+        id: 'pos.orderLines.orderLines',
+        defaultMessage: 'Order lines',
+      })}
+      className="flex flex-col divide-y divide-line"
+    >
       {shown.map((line) => {
         const voided = line.status === 'voided';
         const discount = lineDiscountText(line, money);
@@ -54,7 +65,10 @@ export function OrderLines({
         return (
           <li key={line.id}>
             <AriaButton
-              aria-label={`${line.quantity} × ${line.name}, ${LINE_STATUS_LABEL[line.status]}`}
+              aria-label={intl.formatMessage(
+                { id: 'pos.orderLines.text', defaultMessage: '{quantity} × {name}, {value}' },
+                { quantity: line.quantity, name: line.name, value: LINE_STATUS_LABEL[line.status] },
+              )}
               onPress={() => onPress(line)}
               className={cx(
                 'flex min-h-touch-lg w-full gap-3 px-4 py-2.5 text-left data-pressed:bg-sunken',
@@ -67,7 +81,11 @@ export function OrderLines({
                   voided && 'line-through',
                 )}
               >
-                {line.quantity}×
+                <FormattedMessage
+                  id="pos.orderLines.text2"
+                  defaultMessage="{quantity}×"
+                  values={{ quantity: line.quantity }}
+                />
               </span>
               <span className="flex min-w-0 flex-1 flex-col">
                 <span
@@ -92,7 +110,13 @@ export function OrderLines({
                 >
                   {voided ? null : <StatusIcon aria-hidden className="size-4" />}
                   {LINE_STATUS_LABEL[line.status]}
-                  {voided && line.voidReason ? ` · ${line.voidReason}` : null}
+                  {voided && line.voidReason ? (
+                    <FormattedMessage
+                      id="pos.orderLines.text3"
+                      defaultMessage=" · {voidReason}"
+                      values={{ voidReason: line.voidReason }}
+                    />
+                  ) : null}
                   {discount ? <span className="ml-2 text-ok-ink">{discount}</span> : null}
                 </span>
               </span>

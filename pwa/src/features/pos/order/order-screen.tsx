@@ -21,6 +21,7 @@ import { OrderLines } from './order-lines.tsx';
 import { OrderNotices } from './order-notices.tsx';
 import { ClosedOrderActions, ClosedOrderBanner } from './closed-order-banner.tsx';
 import { OrderDialogs, type OpenDialog } from './order-dialogs.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /**
  * Taking an order: the menu on the left, the ticket on the right (one at a time on a phone).
@@ -28,6 +29,7 @@ import { OrderDialogs, type OpenDialog } from './order-dialogs.tsx';
  * for the server), so nothing typed here is lost to a reload or a dropped connection.
  */
 export function OrderScreen() {
+  const intl = useIntl();
   const { orderId } = useParams();
   const navigate = useNavigate();
   const { venue, staff, money } = usePos();
@@ -45,19 +47,34 @@ export function OrderScreen() {
   if (view === undefined || menu === undefined) {
     return (
       <p role="status" className="m-5 rounded-card bg-surface p-5 text-ink-muted shadow-card">
-        Loading the order…
+        <FormattedMessage
+          id="pos.orderScreen.loadingTheOrder"
+          defaultMessage="Loading the order…"
+        />
       </p>
     );
   }
   if (view === null) {
     return (
       <div className="mx-auto flex w-full max-w-xl flex-col gap-4 p-5">
-        <Notice tone="warn" title="Order not found">
-          This tablet has no order at this address. It may have been merged or not synced here yet.
+        <Notice
+          tone="warn"
+          title={intl.formatMessage({
+            id: 'pos.orderScreen.orderNotFound',
+            defaultMessage: 'Order not found',
+          })}
+        >
+          <FormattedMessage
+            id="pos.orderScreen.thisTabletHasNo"
+            defaultMessage="This tablet has no order at this address. It may have been merged or not synced here yet."
+          />
         </Notice>
         <LinkButton to="/" variant="secondary" className="self-start">
           <ArrowLeft aria-hidden className="size-5" />
-          Back to the floor
+          <FormattedMessage
+            id="pos.orderScreen.backToTheFloor"
+            defaultMessage="Back to the floor"
+          />
         </LinkButton>
       </div>
     );
@@ -93,7 +110,16 @@ export function OrderScreen() {
       await runMutation(
         'order.updateLine',
         { lineId: same.id, quantity: same.quantity + 1 },
-        { done: `${same.quantity + 1} × ${item.name}`, refused: `${item.name} not added` },
+        {
+          done: intl.formatMessage(
+            { id: 'pos.orderScreen.quantityOf', defaultMessage: '{quantity} × {name}' },
+            { quantity: same.quantity + 1, name: item.name },
+          ),
+          refused: intl.formatMessage(
+            { id: 'pos.orderScreen.notAdded', defaultMessage: '{name} not added' },
+            { name: item.name },
+          ),
+        },
       );
     } else {
       await runMutation(
@@ -106,7 +132,16 @@ export function OrderScreen() {
           modifierOptionIds: [],
           note: null,
         },
-        { done: `${item.name} added`, refused: `${item.name} not added` },
+        {
+          done: intl.formatMessage(
+            { id: 'pos.orderScreen.added', defaultMessage: '{name} added' },
+            { name: item.name },
+          ),
+          refused: intl.formatMessage(
+            { id: 'pos.orderScreen.notAdded', defaultMessage: '{name} not added' },
+            { name: item.name },
+          ),
+        },
       );
     }
   }
@@ -117,8 +152,17 @@ export function OrderScreen() {
       'order.send',
       { orderId: order.id },
       {
-        done: `Sent to the kitchen: ${newCount} ${newCount === 1 ? 'item' : 'items'}`,
-        refused: 'Not sent to the kitchen',
+        done: intl.formatMessage(
+          {
+            id: 'pos.orderScreen.sentToTheKitchen',
+            defaultMessage: 'Sent to the kitchen: {newCount, plural, one {# item} other {# items}}',
+          },
+          { newCount },
+        ),
+        refused: intl.formatMessage({
+          id: 'pos.orderScreen.notSentToThe',
+          defaultMessage: 'Not sent to the kitchen',
+        }),
       },
     );
     setSending(false);
@@ -146,26 +190,45 @@ export function OrderScreen() {
   return (
     <div className="flex flex-1 flex-col lg:h-[calc(100dvh-var(--spacing-bar))] lg:overflow-hidden">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-surface px-3 py-2 sm:px-4">
-        <LinkButton to="/" variant="secondary" aria-label="Back to the floor">
+        <LinkButton
+          to="/"
+          variant="secondary"
+          aria-label={intl.formatMessage({
+            id: 'pos.orderScreen.backToTheFloor',
+            defaultMessage: 'Back to the floor',
+          })}
+        >
           <ArrowLeft aria-hidden className="size-5" />
-          <span className="max-sm:sr-only">Floor</span>
+          <span className="max-sm:sr-only">
+            <FormattedMessage id="pos.orderScreen.floor" defaultMessage="Floor" />
+          </span>
         </LinkButton>
         <h1 className="flex min-w-0 items-baseline gap-2 text-2xl font-bold">
           <span>{place}</span>
-          <span className="text-lg font-semibold text-ink-muted">Order {order.number}</span>
+          <span className="text-lg font-semibold text-ink-muted">
+            <FormattedMessage
+              id="pos.orderScreen.order"
+              defaultMessage="Order {number}"
+              values={{ number: order.number }}
+            />
+          </span>
         </h1>
         <OrderStatusBadge status={order.status} />
         <span className="ml-auto flex items-center gap-4 text-base text-ink-muted">
           <span className="flex items-center gap-1">
             <Users aria-hidden className="size-5" />
-            {order.covers} {order.covers === 1 ? 'guest' : 'guests'}
+            <FormattedMessage
+              id="pos.orderScreen.guestCount"
+              defaultMessage="{covers, plural, one {# guest} other {# guests}}"
+              values={{ covers: order.covers }}
+            />
           </span>
           <Elapsed since={order.openedAt} />
         </span>
       </header>
 
       <ToggleButtonGroup
-        aria-label="Show"
+        aria-label={intl.formatMessage({ id: 'pos.orderScreen.show', defaultMessage: 'Show' })}
         selectionMode="single"
         disallowEmptySelection
         selectedKeys={[pane]}
@@ -179,13 +242,17 @@ export function OrderScreen() {
           id="menu"
           className="min-h-touch rounded-control font-semibold data-selected:bg-ink data-selected:text-white"
         >
-          Menu
+          <FormattedMessage id="pos.orderScreen.menu" defaultMessage="Menu" />
         </ToggleButton>
         <ToggleButton
           id="order"
           className="min-h-touch rounded-control font-semibold data-selected:bg-ink data-selected:text-white"
         >
-          Order · {liveCount} · {money(totals.totalMinor)}
+          <FormattedMessage
+            id="pos.orderScreen.order2"
+            defaultMessage="Order · {liveCount} · {totalMinor}"
+            values={{ liveCount, totalMinor: money(totals.totalMinor) }}
+          />
         </ToggleButton>
       </ToggleButtonGroup>
 
@@ -204,7 +271,10 @@ export function OrderScreen() {
         </div>
 
         <aside
-          aria-label={`Order ${order.number}`}
+          aria-label={intl.formatMessage(
+            { id: 'pos.orderScreen.order', defaultMessage: 'Order {number}' },
+            { number: order.number },
+          )}
           className={cx(
             'min-h-0 flex-col border-line bg-surface lg:flex lg:w-[24rem] lg:shrink-0 lg:border-l xl:w-[27rem]',
             pane === 'order' ? 'flex' : 'hidden',
@@ -232,7 +302,18 @@ export function OrderScreen() {
                   className="w-full"
                 >
                   <ChefHat aria-hidden className="size-6" />
-                  {newCount > 0 ? `Send to kitchen (${newCount})` : 'Nothing new to send'}
+                  {newCount > 0 ? (
+                    <FormattedMessage
+                      id="pos.orderScreen.sendToKitchen"
+                      defaultMessage="Send to kitchen ({newCount})"
+                      values={{ newCount }}
+                    />
+                  ) : (
+                    <FormattedMessage
+                      id="pos.orderScreen.nothingNewToSend"
+                      defaultMessage="Nothing new to send"
+                    />
+                  )}
                 </Button>
                 <div className="flex gap-2">
                   {totals.dueMinor > 0 ? (
@@ -242,11 +323,18 @@ export function OrderScreen() {
                       size="lg"
                       className="flex-1"
                     >
-                      Pay {money(totals.dueMinor)}
+                      <FormattedMessage
+                        id="pos.orderScreen.pay"
+                        defaultMessage="Pay {dueMinor}"
+                        values={{ dueMinor: money(totals.dueMinor) }}
+                      />
                     </LinkButton>
                   ) : (
                     <Button variant="secondary" size="lg" isDisabled className="flex-1">
-                      Nothing to pay
+                      <FormattedMessage
+                        id="pos.orderScreen.nothingToPay"
+                        defaultMessage="Nothing to pay"
+                      />
                     </Button>
                   )}
                   <OrderActionsMenu order={order} onAction={chooseAction} />

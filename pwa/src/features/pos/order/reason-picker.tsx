@@ -1,5 +1,6 @@
 import { Label, TextField, Input, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { cx } from '../../../ui/class-names.ts';
+import { useIntl } from 'react-intl';
 
 const REASON_MAX = 200;
 
@@ -20,10 +21,14 @@ export function ReasonPicker({
   onChange: (value: string) => void;
   isInvalid?: boolean;
 }) {
+  const intl = useIntl();
   return (
     <div className="flex flex-col gap-2">
       <ToggleButtonGroup
-        aria-label={`${label}: common reasons`}
+        aria-label={intl.formatMessage(
+          { id: 'pos.reasonPicker.commonReasons', defaultMessage: '{label}: common reasons' },
+          { label },
+        )}
         selectionMode="single"
         selectedKeys={presets.includes(value) ? [value] : []}
         onSelectionChange={(keys) => {
@@ -54,7 +59,10 @@ export function ReasonPicker({
       >
         <Label className="text-sm font-semibold">{label}</Label>
         <Input
-          placeholder="Or type a reason"
+          placeholder={intl.formatMessage({
+            id: 'pos.reasonPicker.orTypeAReason',
+            defaultMessage: 'Or type a reason',
+          })}
           className="min-h-touch-lg w-full rounded-control border-2 border-line-strong bg-surface px-3 text-lg data-invalid:border-danger"
         />
       </TextField>

@@ -10,14 +10,27 @@ import { runMutation } from '../run-mutation.ts';
 import { Button } from '../../../ui/button.tsx';
 import { Notice } from '../../../ui/notice.tsx';
 import { ReasonPicker } from './reason-picker.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { intl } from '../../../i18n/intl.ts';
 
 const LINE_REASONS = [
-  'Guest changed their mind',
-  'Entered by mistake',
-  'Quality problem',
-  'Took too long',
+  intl.formatMessage({
+    id: 'pos.voidDialog.guestChangedTheirMind',
+    defaultMessage: 'Guest changed their mind',
+  }),
+  intl.formatMessage({
+    id: 'pos.voidDialog.enteredByMistake',
+    defaultMessage: 'Entered by mistake',
+  }),
+  intl.formatMessage({ id: 'pos.voidDialog.qualityProblem', defaultMessage: 'Quality problem' }),
+  intl.formatMessage({ id: 'pos.voidDialog.tookTooLong', defaultMessage: 'Took too long' }),
 ];
-const ORDER_REASONS = ['Opened by mistake', 'Guests left', 'Duplicate order', 'Test order'];
+const ORDER_REASONS = [
+  intl.formatMessage({ id: 'pos.voidDialog.openedByMistake', defaultMessage: 'Opened by mistake' }),
+  intl.formatMessage({ id: 'pos.voidDialog.guestsLeft', defaultMessage: 'Guests left' }),
+  intl.formatMessage({ id: 'pos.voidDialog.duplicateOrder', defaultMessage: 'Duplicate order' }),
+  intl.formatMessage({ id: 'pos.voidDialog.testOrder', defaultMessage: 'Test order' }),
+];
 
 /**
  * Void a line the kitchen already has, or a whole order, with a reason. Food already cooking is
@@ -36,6 +49,7 @@ export function VoidDialog({
   lines: readonly OrderLineRow[];
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const navigate = useNavigate();
   const { staff } = usePos();
   const authorize = useAuthorize(staff.role);
@@ -54,16 +68,35 @@ export function VoidDialog({
       ? 'order.voidSent'
       : 'order.void';
   const permission = permissionFor(staff.role, action);
-  const target = line ? `${line.quantity} × ${line.name}` : `order ${order.number}`;
+  const target = line
+    ? intl.formatMessage(
+        { id: 'pos.voidDialog.lineTarget', defaultMessage: '{quantity} × {name}' },
+        { quantity: line.quantity, name: line.name },
+      )
+    : intl.formatMessage(
+        { id: 'pos.voidDialog.order', defaultMessage: 'order {number}' },
+        { number: order.number },
+      );
 
   async function confirm() {
     const trimmed = reason.trim();
     if (!trimmed) {
-      setProblem('Choose or type a reason.');
+      setProblem(
+        intl.formatMessage({
+          id: 'pos.voidDialog.chooseOrTypeA',
+          defaultMessage: 'Choose or type a reason.',
+        }),
+      );
       return;
     }
     setSaving(true);
-    const clearance = await authorize({ action, what: `Void ${target}: ${trimmed}` });
+    const clearance = await authorize({
+      action,
+      what: intl.formatMessage(
+        { id: 'pos.voidDialog.void3', defaultMessage: 'Void {target}: {trimmed}' },
+        { target, trimmed },
+      ),
+    });
     if (!clearance) {
       setSaving(false);
       return;
@@ -72,12 +105,32 @@ export function VoidDialog({
       ? await runMutation(
           'order.voidLine',
           { lineId: line.id, reason: trimmed },
-          { ...clearance, done: `${line.name} voided`, refused: `${line.name} not voided` },
+          {
+            ...clearance,
+            done: intl.formatMessage(
+              { id: 'pos.voidDialog.voided', defaultMessage: '{name} voided' },
+              { name: line.name },
+            ),
+            refused: intl.formatMessage(
+              { id: 'pos.voidDialog.notVoided', defaultMessage: '{name} not voided' },
+              { name: line.name },
+            ),
+          },
         )
       : await runMutation(
           'order.void',
           { orderId: order.id, reason: trimmed },
-          { ...clearance, done: `Order ${order.number} voided`, refused: 'Order not voided' },
+          {
+            ...clearance,
+            done: intl.formatMessage(
+              { id: 'pos.voidDialog.orderVoided', defaultMessage: 'Order {number} voided' },
+              { number: order.number },
+            ),
+            refused: intl.formatMessage({
+              id: 'pos.voidDialog.orderNotVoided',
+              defaultMessage: 'Order not voided',
+            }),
+          },
         );
     setSaving(false);
     if (!done) return;
@@ -87,11 +140,20 @@ export function VoidDialog({
 
   return (
     <PosDialog
-      title={`Void ${target}`}
+      title={intl.formatMessage(
+        { id: 'pos.voidDialog.void', defaultMessage: 'Void {target}' },
+        { target },
+      )}
       subtitle={
         kitchenHasIt
-          ? 'The kitchen already has this: it will be told to stop.'
-          : 'Not sent to the kitchen yet.'
+          ? intl.formatMessage({
+              id: 'pos.voidDialog.theKitchenAlreadyHas',
+              defaultMessage: 'The kitchen already has this: it will be told to stop.',
+            })
+          : intl.formatMessage({
+              id: 'pos.voidDialog.notSentToThe',
+              defaultMessage: 'Not sent to the kitchen yet.',
+            })
       }
       isOpen
       isDismissable={false}
@@ -101,23 +163,29 @@ export function VoidDialog({
       footer={
         <>
           <Button variant="secondary" onPress={onClose}>
-            Keep it
+            <FormattedMessage id="pos.voidDialog.keepIt" defaultMessage="Keep it" />
           </Button>
           <Button variant="danger" isPending={saving} onPress={() => void confirm()}>
             <Trash2 aria-hidden className="size-5" />
-            Void
+            <FormattedMessage id="pos.voidDialog.void2" defaultMessage="Void" />
             <ApprovalTag permission={permission} />
           </Button>
         </>
       }
     >
       {problem ? (
-        <Notice tone="danger" title="Not voided yet">
+        <Notice
+          tone="danger"
+          title={intl.formatMessage({
+            id: 'pos.voidDialog.notVoidedYet',
+            defaultMessage: 'Not voided yet',
+          })}
+        >
           {problem}
         </Notice>
       ) : null}
       <ReasonPicker
-        label="Reason"
+        label={intl.formatMessage({ id: 'pos.voidDialog.reason', defaultMessage: 'Reason' })}
         presets={line ? LINE_REASONS : ORDER_REASONS}
         value={reason}
         onChange={(next) => {

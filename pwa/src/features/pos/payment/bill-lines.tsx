@@ -5,6 +5,8 @@ import { modifiersText } from '../line-text.ts';
 import { usePos } from '../pos-context.tsx';
 import { cx } from '../../../ui/class-names.ts';
 import { formatClock } from '../../../lib/format.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { intl } from '../../../i18n/intl.ts';
 
 /**
  * The bill's lines with what each comes to after discounts and tax (its exact share of the
@@ -26,17 +28,38 @@ export function BillLines({
   paid: ReadonlySet<LineId>;
   onToggle: (lineId: LineId) => void;
 }) {
+  const intl = useIntl();
   const { money } = usePos();
   const payable = new Map(totals.lines.map((line) => [line.lineId as string, line.payableMinor]));
   const billed = lines.filter((line) => line.status !== 'voided');
-  if (billed.length === 0) return <p className="text-base text-ink-muted">Nothing on the bill.</p>;
+  if (billed.length === 0)
+    return (
+      <p className="text-base text-ink-muted">
+        <FormattedMessage
+          id="pos.billLines.nothingOnTheBill"
+          defaultMessage="Nothing on the bill."
+        />
+      </p>
+    );
 
   return (
-    <ul aria-label="Bill items" className="flex flex-col gap-1">
+    <ul
+      aria-label={intl.formatMessage({
+        id: 'pos.billLines.billItems',
+        defaultMessage: 'Bill items',
+      })}
+      className="flex flex-col gap-1"
+    >
       {billed.map((line) => {
         const content = (
           <>
-            <span className="w-8 shrink-0 font-bold tabular-nums">{line.quantity}×</span>
+            <span className="w-8 shrink-0 font-bold tabular-nums">
+              <FormattedMessage
+                id="pos.billLines.text"
+                defaultMessage="{quantity}×"
+                values={{ quantity: line.quantity }}
+              />
+            </span>
             <span className="flex min-w-0 flex-1 flex-col">
               <span className="font-semibold">{line.name}</span>
               {line.modifiers.length > 0 ? (
@@ -45,7 +68,7 @@ export function BillLines({
             </span>
             {paid.has(line.id) ? (
               <span className="rounded-full bg-ok-soft px-2 text-sm font-semibold text-ok-ink">
-                Paid
+                <FormattedMessage id="pos.billLines.paid" defaultMessage="Paid" />
               </span>
             ) : null}
             <span className="shrink-0 tabular-nums">
@@ -67,7 +90,10 @@ export function BillLines({
               isSelected={isSelected}
               isDisabled={paid.has(line.id)}
               onChange={() => onToggle(line.id)}
-              aria-label={`${line.quantity} × ${line.name}`}
+              aria-label={intl.formatMessage(
+                { id: 'pos.billLines.text2', defaultMessage: '{quantity} × {name}' },
+                { quantity: line.quantity, name: line.name },
+              )}
               className={cx(
                 'flex min-h-touch w-full items-center gap-2 rounded-control border-2 px-2 py-1.5 text-left text-base',
                 'data-pressed:scale-[0.99] data-disabled:opacity-55',
@@ -93,20 +119,38 @@ export function BillLines({
 }
 
 const METHOD = {
-  cash: { label: 'Cash', icon: Banknote },
-  card: { label: 'Card', icon: CreditCard },
-  stripe: { label: 'QR (phone)', icon: Smartphone },
+  cash: {
+    label: intl.formatMessage({ id: 'pos.billLines.cash', defaultMessage: 'Cash' }),
+    icon: Banknote,
+  },
+  card: {
+    label: intl.formatMessage({ id: 'pos.billLines.card', defaultMessage: 'Card' }),
+    icon: CreditCard,
+  },
+  stripe: {
+    label: intl.formatMessage({ id: 'pos.billLines.qrPhone', defaultMessage: 'QR (phone)' }),
+    icon: Smartphone,
+  },
 } as const;
 
 /** Money already taken on this order, newest last. */
 export function PaymentsList({ payments }: { payments: readonly PaymentRow[] }) {
+  const intl = useIntl();
   const { money } = usePos();
   const taken = payments.filter((payment) => payment.status === 'succeeded');
   if (taken.length === 0) return null;
   return (
     <div className="flex flex-col gap-1 border-t border-line pt-3">
-      <h2 className="text-base font-bold">Payments</h2>
-      <ul aria-label="Payments" className="flex flex-col gap-1">
+      <h2 className="text-base font-bold">
+        <FormattedMessage id="pos.billLines.payments" defaultMessage="Payments" />
+      </h2>
+      <ul
+        aria-label={intl.formatMessage({
+          id: 'pos.billLines.payments',
+          defaultMessage: 'Payments',
+        })}
+        className="flex flex-col gap-1"
+      >
         {taken.map((payment) => {
           const method = METHOD[payment.method];
           return (
@@ -116,21 +160,33 @@ export function PaymentsList({ payments }: { payments: readonly PaymentRow[] }) 
                 {method.label}
                 {payment.clientTime ? (
                   <span className="text-sm text-ink-muted">
-                    {' '}
-                    · {formatClock(Date.parse(payment.clientTime))}
+                    <FormattedMessage
+                      id="pos.billLines.text3"
+                      defaultMessage=" · {clientTime}"
+                      values={{ clientTime: formatClock(Date.parse(payment.clientTime)) }}
+                    />
                   </span>
                 ) : null}
                 {payment.changeMinor ? (
                   <span className="text-sm text-ink-muted">
-                    {' '}
-                    · change {money(payment.changeMinor)}
+                    <FormattedMessage
+                      id="pos.billLines.change"
+                      defaultMessage=" · change {changeMinor}"
+                      values={{ changeMinor: money(payment.changeMinor) }}
+                    />
                   </span>
                 ) : null}
               </span>
               <span className="tabular-nums">
                 {money(payment.amountMinor)}
                 {payment.tipMinor > 0 ? (
-                  <span className="text-sm text-ink-muted"> + {money(payment.tipMinor)} tip</span>
+                  <span className="text-sm text-ink-muted">
+                    <FormattedMessage
+                      id="pos.billLines.tip"
+                      defaultMessage=" + {tipMinor} tip"
+                      values={{ tipMinor: money(payment.tipMinor) }}
+                    />
+                  </span>
                 ) : null}
               </span>
             </li>

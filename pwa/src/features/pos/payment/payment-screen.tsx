@@ -13,6 +13,7 @@ import { orderPlace, useOrderView, type OrderView } from '../pos-queries.ts';
 import { BillLines, PaymentsList } from './bill-lines.tsx';
 import type { SplitMode } from './payment-plan.ts';
 import { TakePayment, type RecordedPayment } from './take-payment.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /**
  * `/orders/:orderId/pay`: take the money. The bill on the left (its items become choosable when
@@ -20,6 +21,7 @@ import { TakePayment, type RecordedPayment } from './take-payment.tsx';
  * cash, and once nothing is due, closing the order.
  */
 export function PaymentScreen() {
+  const intl = useIntl();
   const { orderId } = useParams();
   const { venue } = usePos();
   const view = useOrderView(orderId, venue.taxMode);
@@ -27,18 +29,33 @@ export function PaymentScreen() {
   if (view === undefined) {
     return (
       <p role="status" className="m-5 rounded-card bg-surface p-5 text-ink-muted shadow-card">
-        Loading the bill…
+        <FormattedMessage
+          id="pos.paymentScreen.loadingTheBill"
+          defaultMessage="Loading the bill…"
+        />
       </p>
     );
   }
   if (view === null) {
     return (
       <div className="mx-auto flex w-full max-w-xl flex-col gap-4 p-5">
-        <Notice tone="warn" title="Order not found">
-          This tablet has no order at this address.
+        <Notice
+          tone="warn"
+          title={intl.formatMessage({
+            id: 'pos.paymentScreen.orderNotFound',
+            defaultMessage: 'Order not found',
+          })}
+        >
+          <FormattedMessage
+            id="pos.paymentScreen.thisTabletHasNo"
+            defaultMessage="This tablet has no order at this address."
+          />
         </Notice>
         <LinkButton to="/" variant="secondary" className="self-start">
-          Back to the floor
+          <FormattedMessage
+            id="pos.paymentScreen.backToTheFloor"
+            defaultMessage="Back to the floor"
+          />
         </LinkButton>
       </div>
     );
@@ -47,6 +64,7 @@ export function PaymentScreen() {
 }
 
 function Payment({ view }: { view: OrderView }) {
+  const intl = useIntl();
   const navigate = useNavigate();
   const { staff, money } = usePos();
   const { order, totals, lines, table } = view;
@@ -76,7 +94,19 @@ function Payment({ view }: { view: OrderView }) {
     const done = await runMutation(
       'order.close',
       { orderId: order.id },
-      { done: `${place} · order ${order.number} closed`, refused: 'Order not closed' },
+      {
+        done: intl.formatMessage(
+          {
+            id: 'pos.paymentScreen.orderClosed',
+            defaultMessage: '{place} · order {number} closed',
+          },
+          { place, number: order.number },
+        ),
+        refused: intl.formatMessage({
+          id: 'pos.paymentScreen.orderNotClosed',
+          defaultMessage: 'Order not closed',
+        }),
+      },
     );
     setClosing(false);
     if (done) void navigate('/');
@@ -85,20 +115,40 @@ function Payment({ view }: { view: OrderView }) {
   return (
     <div className="mx-auto flex w-full max-w-[96rem] flex-1 flex-col gap-4 p-3 sm:p-4 lg:flex-row lg:items-start lg:p-5">
       <section
-        aria-label="Bill"
+        aria-label={intl.formatMessage({ id: 'pos.paymentScreen.bill', defaultMessage: 'Bill' })}
         className="flex flex-col gap-3 rounded-card bg-surface p-4 shadow-card lg:w-[26rem] lg:shrink-0"
       >
         <div className="flex flex-wrap items-center gap-2">
-          <LinkButton to={`/orders/${order.id}`} variant="secondary" aria-label="Back to the order">
+          <LinkButton
+            to={`/orders/${order.id}`}
+            variant="secondary"
+            aria-label={intl.formatMessage({
+              id: 'pos.paymentScreen.backToTheOrder',
+              defaultMessage: 'Back to the order',
+            })}
+          >
             <ArrowLeft aria-hidden className="size-5" />
           </LinkButton>
           <h1 className="mr-auto text-2xl font-bold">
-            {place}{' '}
-            <span className="text-lg font-semibold text-ink-muted">· Order {order.number}</span>
+            <FormattedMessage
+              id="pos.paymentScreen.heading"
+              defaultMessage="{place} <muted>· Order {number}</muted>"
+              values={{
+                place,
+                number: order.number,
+                muted: (chunks) => (
+                  <span className="text-lg font-semibold text-ink-muted">{chunks}</span>
+                ),
+              }}
+            />
           </h1>
           <LinkButton to={`/orders/${order.id}/receipt`} variant="secondary">
             <ReceiptText aria-hidden className="size-5" />
-            {totals.dueMinor > 0 ? 'Bill' : 'Receipt'}
+            {totals.dueMinor > 0 ? (
+              <FormattedMessage id="pos.paymentScreen.bill" defaultMessage="Bill" />
+            ) : (
+              <FormattedMessage id="pos.paymentScreen.receipt" defaultMessage="Receipt" />
+            )}
           </LinkButton>
         </div>
         <BillLines
@@ -125,8 +175,17 @@ function Payment({ view }: { view: OrderView }) {
         className="flex min-w-0 flex-1 flex-col gap-4 rounded-card bg-surface p-4 shadow-card"
       >
         {totals.overpaidMinor > 0 ? (
-          <Notice tone="warn" title={`Overpaid by ${money(totals.overpaidMinor)}`}>
-            More was taken than the bill. A manager refunds the difference from the back office.
+          <Notice
+            tone="warn"
+            title={intl.formatMessage(
+              { id: 'pos.paymentScreen.overpaidBy', defaultMessage: 'Overpaid by {overpaidMinor}' },
+              { overpaidMinor: money(totals.overpaidMinor) },
+            )}
+          >
+            <FormattedMessage
+              id="pos.paymentScreen.moreWasTakenThan"
+              defaultMessage="More was taken than the bill. A manager refunds the difference from the back office."
+            />
           </Notice>
         ) : null}
         {lastCash ? (
@@ -136,13 +195,23 @@ function Payment({ view }: { view: OrderView }) {
           >
             <HandCoins aria-hidden className="size-10" />
             <div className="flex flex-1 flex-col">
-              <span className="text-base">Cash received {money(lastCash.tendered)}</span>
+              <span className="text-base">
+                <FormattedMessage
+                  id="pos.paymentScreen.cashReceived"
+                  defaultMessage="Cash received {tendered}"
+                  values={{ tendered: money(lastCash.tendered) }}
+                />
+              </span>
               <span className="text-3xl font-bold" data-testid="change-due">
-                Change {money(lastCash.change)}
+                <FormattedMessage
+                  id="pos.paymentScreen.change"
+                  defaultMessage="Change {change}"
+                  values={{ change: money(lastCash.change) }}
+                />
               </span>
             </div>
             <Button variant="secondary" onPress={() => setLastCash(null)}>
-              Done
+              <FormattedMessage id="pos.paymentScreen.done" defaultMessage="Done" />
             </Button>
           </div>
         ) : null}
@@ -150,36 +219,92 @@ function Payment({ view }: { view: OrderView }) {
         {finished ? (
           <Notice
             tone="info"
-            title={order.status === 'closed' ? 'This order is closed' : 'This order was voided'}
+            title={
+              order.status === 'closed'
+                ? intl.formatMessage({
+                    id: 'pos.paymentScreen.thisOrderIsClosed',
+                    defaultMessage: 'This order is closed',
+                  })
+                : intl.formatMessage({
+                    id: 'pos.paymentScreen.thisOrderWasVoided',
+                    defaultMessage: 'This order was voided',
+                  })
+            }
           >
-            Nothing more can be taken on it.
+            <FormattedMessage
+              id="pos.paymentScreen.nothingMoreCanBe"
+              defaultMessage="Nothing more can be taken on it."
+            />
           </Notice>
         ) : due <= 0 ? (
           <div className="flex flex-col items-center gap-4 py-6 text-center">
             <CircleCheck aria-hidden className="size-16 text-ok" />
             <h2 id="tender-title" className="text-3xl font-bold">
-              Paid in full
+              <FormattedMessage id="pos.paymentScreen.paidInFull" defaultMessage="Paid in full" />
             </h2>
             <p className="text-base text-ink-muted">
-              {money(totals.paidMinor)} paid
-              {totals.tipMinor > 0 ? ` and ${money(totals.tipMinor)} in tips` : ''}. Close the order
-              to free {table ? table.name : 'the order'}.
+              {totals.tipMinor > 0 ? (
+                <FormattedMessage
+                  id="pos.paymentScreen.paidWithTips"
+                  defaultMessage="{paid} paid and {tips} in tips. Close the order to free {place}."
+                  values={{
+                    paid: money(totals.paidMinor),
+                    tips: money(totals.tipMinor),
+                    place: table ? (
+                      table.name
+                    ) : (
+                      <FormattedMessage
+                        id="pos.paymentScreen.theOrder"
+                        defaultMessage="the order"
+                      />
+                    ),
+                  }}
+                />
+              ) : (
+                <FormattedMessage
+                  id="pos.paymentScreen.paidNoTips"
+                  defaultMessage="{paid} paid. Close the order to free {place}."
+                  values={{
+                    paid: money(totals.paidMinor),
+                    place: table ? (
+                      table.name
+                    ) : (
+                      <FormattedMessage
+                        id="pos.paymentScreen.theOrder"
+                        defaultMessage="the order"
+                      />
+                    ),
+                  }}
+                />
+              )}
             </p>
             <div className="flex flex-wrap justify-center gap-3">
               <LinkButton to={`/orders/${order.id}/receipt`} variant="secondary" size="lg">
                 <ReceiptText aria-hidden className="size-5" />
-                Receipt
+                <FormattedMessage id="pos.paymentScreen.receipt" defaultMessage="Receipt" />
               </LinkButton>
               {mayClose ? (
                 <Button size="lg" isPending={closing} onPress={() => void close()}>
-                  Close the order
+                  <FormattedMessage
+                    id="pos.paymentScreen.closeTheOrder"
+                    defaultMessage="Close the order"
+                  />
                 </Button>
               ) : null}
             </div>
           </div>
         ) : !mayPay ? (
-          <Notice tone="info" title="Payments are taken by waiters, cashiers and managers">
-            Your role cannot take payments.
+          <Notice
+            tone="info"
+            title={intl.formatMessage({
+              id: 'pos.paymentScreen.paymentsAreTakenBy',
+              defaultMessage: 'Payments are taken by waiters, cashiers and managers',
+            })}
+          >
+            <FormattedMessage
+              id="pos.paymentScreen.yourRoleCannotTake"
+              defaultMessage="Your role cannot take payments."
+            />
           </Notice>
         ) : (
           <TakePayment

@@ -9,6 +9,7 @@ import { Notice } from '../../../ui/notice.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { orderPlace, useOrderView } from '../pos-queries.ts';
 import { PaymentsList } from './bill-lines.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /**
  * `/orders/:orderId/receipt`: the bill before paying, the receipt after, laid out like a till
@@ -16,6 +17,7 @@ import { PaymentsList } from './bill-lines.tsx';
  * buttons, on whatever printer the tablet's print dialog offers.
  */
 export function ReceiptScreen() {
+  const intl = useIntl();
   const { orderId } = useParams();
   const { venue, money } = usePos();
   const view = useOrderView(orderId, venue.taxMode);
@@ -23,15 +25,27 @@ export function ReceiptScreen() {
   if (view === undefined) {
     return (
       <p role="status" className="m-5 rounded-card bg-surface p-5 text-ink-muted shadow-card">
-        Loading the receipt…
+        <FormattedMessage
+          id="pos.receiptScreen.loadingTheReceipt"
+          defaultMessage="Loading the receipt…"
+        />
       </p>
     );
   }
   if (view === null) {
     return (
       <div className="mx-auto flex w-full max-w-xl flex-col gap-4 p-5">
-        <Notice tone="warn" title="Order not found">
-          This tablet has no order at this address.
+        <Notice
+          tone="warn"
+          title={intl.formatMessage({
+            id: 'pos.receiptScreen.orderNotFound',
+            defaultMessage: 'Order not found',
+          })}
+        >
+          <FormattedMessage
+            id="pos.receiptScreen.thisTabletHasNo"
+            defaultMessage="This tablet has no order at this address."
+          />
         </Notice>
       </div>
     );
@@ -39,7 +53,9 @@ export function ReceiptScreen() {
 
   const { order, lines, totals, table, payments } = view;
   const settled = totals.dueMinor <= 0 && totals.paidMinor > 0;
-  const title = settled ? 'Receipt' : 'Bill';
+  const title = settled
+    ? intl.formatMessage({ id: 'pos.receiptScreen.receipt', defaultMessage: 'Receipt' })
+    : intl.formatMessage({ id: 'pos.receiptScreen.bill', defaultMessage: 'Bill' });
   const billed = lines.filter((line) => line.status !== 'voided');
 
   return (
@@ -52,11 +68,15 @@ export function ReceiptScreen() {
           variant="secondary"
         >
           <ArrowLeft aria-hidden className="size-5" />
-          Back
+          <FormattedMessage id="pos.receiptScreen.back" defaultMessage="Back" />
         </LinkButton>
         <Button className="ml-auto" onPress={() => window.print()}>
           <Printer aria-hidden className="size-5" />
-          Print {title.toLowerCase()}
+          <FormattedMessage
+            id="pos.receiptScreen.print"
+            defaultMessage="Print {toLowerCase}"
+            values={{ toLowerCase: title.toLowerCase() }}
+          />
         </Button>
       </div>
 
@@ -70,29 +90,55 @@ export function ReceiptScreen() {
           <p className="text-sm text-ink-muted">{title}</p>
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 border-y border-dashed border-line-strong py-2 text-sm">
-          <dt>Order</dt>
+          <dt>
+            <FormattedMessage id="pos.receiptScreen.order" defaultMessage="Order" />
+          </dt>
           <dd className="text-right">{order.number}</dd>
-          <dt>{table ? 'Table' : 'Type'}</dt>
+          <dt>
+            {table ? (
+              <FormattedMessage id="pos.receiptScreen.table" defaultMessage="Table" />
+            ) : (
+              <FormattedMessage id="pos.receiptScreen.type" defaultMessage="Type" />
+            )}
+          </dt>
           <dd className="text-right">{orderPlace(order, table)}</dd>
-          <dt>Opened</dt>
+          <dt>
+            <FormattedMessage id="pos.receiptScreen.opened" defaultMessage="Opened" />
+          </dt>
           <dd className="text-right">{formatDateTime(Date.parse(order.openedAt))}</dd>
           {order.closedAt ? (
             <>
-              <dt>Closed</dt>
+              <dt>
+                <FormattedMessage id="pos.receiptScreen.closed" defaultMessage="Closed" />
+              </dt>
               <dd className="text-right">{formatDateTime(Date.parse(order.closedAt))}</dd>
             </>
           ) : null}
           {order.covers > 0 ? (
             <>
-              <dt>Guests</dt>
+              <dt>
+                <FormattedMessage id="pos.receiptScreen.guests" defaultMessage="Guests" />
+              </dt>
               <dd className="text-right">{order.covers}</dd>
             </>
           ) : null}
         </dl>
-        <ul aria-label="Items" className="flex flex-col gap-1">
+        <ul
+          aria-label={intl.formatMessage({
+            id: 'pos.receiptScreen.items',
+            defaultMessage: 'Items',
+          })}
+          className="flex flex-col gap-1"
+        >
           {billed.map((line) => (
             <li key={line.id} className="flex gap-2">
-              <span className="w-8 shrink-0">{line.quantity}×</span>
+              <span className="w-8 shrink-0">
+                <FormattedMessage
+                  id="pos.receiptScreen.text"
+                  defaultMessage="{quantity}×"
+                  values={{ quantity: line.quantity }}
+                />
+              </span>
               <span className="flex min-w-0 flex-1 flex-col">
                 <span>{line.name}</span>
                 {line.modifiers.length > 0 ? (
@@ -109,7 +155,17 @@ export function ReceiptScreen() {
         />
         <PaymentsList payments={payments} />
         <p className="border-t border-dashed border-line-strong pt-2 text-center text-sm">
-          {settled ? 'Thank you for your visit!' : 'Not paid yet. Please pay your server.'}
+          {settled ? (
+            <FormattedMessage
+              id="pos.receiptScreen.thankYouForYour"
+              defaultMessage="Thank you for your visit!"
+            />
+          ) : (
+            <FormattedMessage
+              id="pos.receiptScreen.notPaidYetPlease"
+              defaultMessage="Not paid yet. Please pay your server."
+            />
+          )}
         </p>
       </article>
     </div>

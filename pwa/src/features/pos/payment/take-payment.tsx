@@ -20,12 +20,14 @@ import {
   type Method,
   type TipChoice,
 } from './tender-panel.tsx';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { intl } from '../../../i18n/intl.ts';
 
 const SPLIT_LABEL: Record<SplitMode, string> = {
-  whole: 'Whole bill',
-  even: 'Split evenly',
-  items: 'By items',
-  amount: 'By amount',
+  whole: intl.formatMessage({ id: 'pos.takePayment.wholeBill', defaultMessage: 'Whole bill' }),
+  even: intl.formatMessage({ id: 'pos.takePayment.splitEvenly', defaultMessage: 'Split evenly' }),
+  items: intl.formatMessage({ id: 'pos.takePayment.byItems', defaultMessage: 'By items' }),
+  amount: intl.formatMessage({ id: 'pos.takePayment.byAmount', defaultMessage: 'By amount' }),
 };
 
 export interface RecordedPayment {
@@ -54,6 +56,7 @@ export function TakePayment({
   chosenLines: ReadonlySet<LineId>;
   onRecorded: (payment: RecordedPayment) => void;
 }) {
+  const intl = useIntl();
   const { venue, money } = usePos();
   const { order, totals } = view;
   const due = totals.dueMinor;
@@ -101,12 +104,30 @@ export function TakePayment({
 
   async function record() {
     if (amount === null) {
-      setProblem(mode === 'items' ? 'Choose the items being paid.' : 'Type the amount being paid.');
+      setProblem(
+        mode === 'items'
+          ? intl.formatMessage({
+              id: 'pos.takePayment.chooseTheItemsBeing',
+              defaultMessage: 'Choose the items being paid.',
+            })
+          : intl.formatMessage({
+              id: 'pos.takePayment.typeTheAmountBeing',
+              defaultMessage: 'Type the amount being paid.',
+            }),
+      );
       return;
     }
     if (amount <= 0) {
       setProblem(
-        mode === 'items' ? 'Choose the items being paid.' : 'The amount must be more than zero.',
+        mode === 'items'
+          ? intl.formatMessage({
+              id: 'pos.takePayment.chooseTheItemsBeing',
+              defaultMessage: 'Choose the items being paid.',
+            })
+          : intl.formatMessage({
+              id: 'pos.takePayment.theAmountMustBe',
+              defaultMessage: 'The amount must be more than zero.',
+            }),
       );
       return;
     }
@@ -115,14 +136,28 @@ export function TakePayment({
       return;
     }
     if (tip === null) {
-      setProblem('The tip is not an amount.');
+      setProblem(
+        intl.formatMessage({
+          id: 'pos.takePayment.theTipIsNot',
+          defaultMessage: 'The tip is not an amount.',
+        }),
+      );
       return;
     }
     if (method === 'cash' && (tendered === null || owed === null || tendered < owed)) {
       setProblem(
         tendered === null
-          ? 'The cash received is not an amount.'
-          : `Cash received is less than ${money(owed ?? 0)}.`,
+          ? intl.formatMessage({
+              id: 'pos.takePayment.theCashReceivedIs',
+              defaultMessage: 'The cash received is not an amount.',
+            })
+          : intl.formatMessage(
+              {
+                id: 'pos.takePayment.cashReceivedIsLess',
+                defaultMessage: 'Cash received is less than {value}.',
+              },
+              { value: money(owed ?? 0) },
+            ),
       );
       return;
     }
@@ -133,18 +168,56 @@ export function TakePayment({
       amountMinor: amount,
       tipMinor: tip,
     };
-    const label = `${method === 'cash' ? 'Cash' : 'Card'} ${money(amount)}${tip > 0 ? ` + ${money(tip)} tip` : ''}`;
+    const paid = {
+      method:
+        method === 'cash'
+          ? intl.formatMessage({ id: 'pos.takePayment.cash', defaultMessage: 'Cash' })
+          : intl.formatMessage({ id: 'pos.takePayment.card', defaultMessage: 'Card' }),
+      amount: money(amount),
+      tip: money(tip),
+    };
+    const label =
+      tip > 0
+        ? intl.formatMessage(
+            {
+              id: 'pos.takePayment.paymentWithTip',
+              defaultMessage: '{method} {amount} + {tip} tip',
+            },
+            paid,
+          )
+        : intl.formatMessage(
+            { id: 'pos.takePayment.payment', defaultMessage: '{method} {amount}' },
+            { method: paid.method, amount: paid.amount },
+          );
     const done =
       method === 'cash'
         ? await runMutation(
             'payment.record',
             { ...base, method: 'cash', tenderedMinor: tendered ?? undefined },
-            { done: `${label} recorded`, refused: 'Payment not recorded' },
+            {
+              done: intl.formatMessage(
+                { id: 'pos.takePayment.recorded', defaultMessage: '{label} recorded' },
+                { label },
+              ),
+              refused: intl.formatMessage({
+                id: 'pos.takePayment.paymentNotRecorded',
+                defaultMessage: 'Payment not recorded',
+              }),
+            },
           )
         : await runMutation(
             'payment.record',
             { ...base, method: 'card' },
-            { done: `${label} recorded`, refused: 'Payment not recorded' },
+            {
+              done: intl.formatMessage(
+                { id: 'pos.takePayment.recorded', defaultMessage: '{label} recorded' },
+                { label },
+              ),
+              refused: intl.formatMessage({
+                id: 'pos.takePayment.paymentNotRecorded',
+                defaultMessage: 'Payment not recorded',
+              }),
+            },
           );
     setRecording(false);
     if (!done) return;
@@ -160,15 +233,19 @@ export function TakePayment({
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="tender-title" className="text-2xl font-bold">
-          Take payment
+          <FormattedMessage id="pos.takePayment.takePayment" defaultMessage="Take payment" />
         </h2>
         <span className="text-lg">
-          Due <strong className="text-2xl tabular-nums">{money(due)}</strong>
+          <FormattedMessage id="pos.takePayment.due" defaultMessage="Due " />
+          <strong className="text-2xl tabular-nums">{money(due)}</strong>
         </span>
       </div>
 
       <ToggleButtonGroup
-        aria-label="How the bill is paid"
+        aria-label={intl.formatMessage({
+          id: 'pos.takePayment.howTheBillIs',
+          defaultMessage: 'How the bill is paid',
+        })}
         selectionMode="single"
         disallowEmptySelection
         selectedKeys={[mode]}
@@ -189,28 +266,44 @@ export function TakePayment({
       {mode === 'even' ? (
         <div className="flex flex-wrap items-end gap-4">
           <QuantityStepper
-            label="Guests still to pay"
+            label={intl.formatMessage({
+              id: 'pos.takePayment.guestsStillToPay',
+              defaultMessage: 'Guests still to pay',
+            })}
             value={guestsLeft}
             onChange={setGuestsLeft}
             minValue={1}
             maxValue={100}
           />
           <p className="pb-2 text-lg">
-            Each pays <strong className="tabular-nums">{money(evenShare(due, guestsLeft))}</strong>
+            <FormattedMessage id="pos.takePayment.eachPays" defaultMessage="Each pays " />
+            <strong className="tabular-nums">{money(evenShare(due, guestsLeft))}</strong>
           </p>
         </div>
       ) : null}
       {mode === 'items' ? (
         <p className="text-base text-ink-muted">
-          Tap the items on the bill this guest pays for.{' '}
+          <FormattedMessage
+            id="pos.takePayment.tapTheItemsOn"
+            defaultMessage="Tap the items on the bill this guest pays for. "
+          />
           {chosenLines.size > 0 ? (
-            <strong className="text-ink">{chosenLines.size} chosen.</strong>
+            <strong className="text-ink">
+              <FormattedMessage
+                id="pos.takePayment.chosen"
+                defaultMessage="{size} chosen."
+                values={{ size: chosenLines.size }}
+              />
+            </strong>
           ) : null}
         </p>
       ) : null}
       {mode === 'amount' ? (
         <AmountField
-          label={`Amount paid (${venue.currency})`}
+          label={intl.formatMessage(
+            { id: 'pos.takePayment.amountPaid', defaultMessage: 'Amount paid ({currency})' },
+            { currency: venue.currency },
+          )}
           value={amountText}
           onChange={(next) => {
             setAmountText(next);
@@ -221,7 +314,9 @@ export function TakePayment({
       ) : null}
 
       <div className="flex flex-col gap-2">
-        <h3 className="text-lg font-bold">Tip</h3>
+        <h3 className="text-lg font-bold">
+          <FormattedMessage id="pos.takePayment.tip" defaultMessage="Tip" />
+        </h3>
         <TipPicker
           amount={amount ?? minor(0)}
           choice={tipChoice}
@@ -232,7 +327,9 @@ export function TakePayment({
       </div>
 
       <div className="flex flex-col gap-2">
-        <h3 className="text-lg font-bold">Method</h3>
+        <h3 className="text-lg font-bold">
+          <FormattedMessage id="pos.takePayment.method" defaultMessage="Method" />
+        </h3>
         <MethodPicker method={method} onChange={setMethod} />
       </div>
 
@@ -248,13 +345,23 @@ export function TakePayment({
         />
       ) : (
         <p className="rounded-control bg-sunken p-3 text-base">
-          Take <strong className="tabular-nums">{money(owed ?? 0)}</strong> on the card terminal,
-          then record it here once the terminal approves it.
+          <FormattedMessage id="pos.takePayment.take" defaultMessage="Take " />
+          <strong className="tabular-nums">{money(owed ?? 0)}</strong>
+          <FormattedMessage
+            id="pos.takePayment.onTheCardTerminal"
+            defaultMessage=" on the card terminal, then record it here once the terminal approves it."
+          />
         </p>
       )}
 
       {problem ? (
-        <Notice tone="danger" title="Not recorded yet">
+        <Notice
+          tone="danger"
+          title={intl.formatMessage({
+            id: 'pos.takePayment.notRecordedYet',
+            defaultMessage: 'Not recorded yet',
+          })}
+        >
           {problem}
         </Notice>
       ) : null}
@@ -262,20 +369,31 @@ export function TakePayment({
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line pt-4">
         <div className="flex flex-col text-base">
           <span>
-            Paying <strong className="tabular-nums">{money(amount ?? 0)}</strong>
+            <FormattedMessage id="pos.takePayment.paying" defaultMessage="Paying " />
+            <strong className="tabular-nums">{money(amount ?? 0)}</strong>
             {tip ? (
               <>
-                {' '}
-                + tip <strong className="tabular-nums">{money(tip)}</strong>
+                <FormattedMessage id="pos.takePayment.tip2" defaultMessage=" + tip " />
+                <strong className="tabular-nums">{money(tip)}</strong>
               </>
             ) : null}
           </span>
           {method === 'cash' && tenderedText.trim() && change !== null && change >= 0 ? (
-            <span className="text-xl font-bold text-ok-ink">Change {money(change)}</span>
+            <span className="text-xl font-bold text-ok-ink">
+              <FormattedMessage
+                id="pos.takePayment.change"
+                defaultMessage="Change {change}"
+                values={{ change: money(change) }}
+              />
+            </span>
           ) : null}
         </div>
         <Button size="lg" isPending={recording} onPress={() => void record()}>
-          Record {method} {money(owed ?? 0)}
+          <FormattedMessage
+            id="pos.takePayment.record"
+            defaultMessage="Record {method} {value}"
+            values={{ method, value: money(owed ?? 0) }}
+          />
         </Button>
       </div>
     </>

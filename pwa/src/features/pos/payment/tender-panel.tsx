@@ -5,6 +5,7 @@ import { usePos } from '../pos-context.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { cx } from '../../../ui/class-names.ts';
 import { cashSuggestions, tipFromBps } from './payment-plan.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 export type Method = 'cash' | 'card';
 export type TipChoice = 'none' | 'custom' | `${number}`;
@@ -48,6 +49,7 @@ export function AmountField({
   onChange: (value: string) => void;
   isInvalid?: boolean;
 }) {
+  const intl = useIntl();
   return (
     <TextField
       value={value}
@@ -59,7 +61,7 @@ export function AmountField({
       <Input
         inputMode="decimal"
         autoComplete="off"
-        placeholder="0.00"
+        placeholder={intl.formatMessage({ id: 'pos.tenderPanel.000', defaultMessage: '0.00' })}
         className="min-h-touch-lg w-full rounded-control border-2 border-line-strong bg-surface px-3 text-2xl tabular-nums data-invalid:border-danger"
       />
     </TextField>
@@ -80,11 +82,12 @@ export function TipPicker({
   customText: string;
   onCustomText: (text: string) => void;
 }) {
+  const intl = useIntl();
   const { venue, money } = usePos();
   return (
     <div className="flex flex-col gap-2">
       <ToggleButtonGroup
-        aria-label="Tip"
+        aria-label={intl.formatMessage({ id: 'pos.tenderPanel.tip', defaultMessage: 'Tip' })}
         selectionMode="single"
         disallowEmptySelection
         selectedKeys={[choice]}
@@ -95,7 +98,7 @@ export function TipPicker({
         className="grid grid-cols-3 gap-2 sm:grid-cols-5"
       >
         <ToggleButton id="none" className={segment}>
-          No tip
+          <FormattedMessage id="pos.tenderPanel.noTip" defaultMessage="No tip" />
         </ToggleButton>
         {venue.tipPresetsBps.map((bps) => (
           <ToggleButton
@@ -103,18 +106,27 @@ export function TipPicker({
             id={String(bps)}
             className={cx(segment, 'flex-col gap-0 leading-tight')}
           >
-            <span>{bps / 100} %</span>
+            <span>
+              {bps / 100} <FormattedMessage id="pos.tenderPanel.text" defaultMessage="%" />
+            </span>
             <span className="text-sm font-normal tabular-nums">
               {money(tipFromBps(amount, bps))}
             </span>
           </ToggleButton>
         ))}
         <ToggleButton id="custom" className={segment}>
-          Other
+          <FormattedMessage id="pos.tenderPanel.other" defaultMessage="Other" />
         </ToggleButton>
       </ToggleButtonGroup>
       {choice === 'custom' ? (
-        <AmountField label={`Tip (${venue.currency})`} value={customText} onChange={onCustomText} />
+        <AmountField
+          label={intl.formatMessage(
+            { id: 'pos.tenderPanel.tip2', defaultMessage: 'Tip ({currency})' },
+            { currency: venue.currency },
+          )}
+          value={customText}
+          onChange={onCustomText}
+        />
       ) : null}
     </div>
   );
@@ -127,9 +139,13 @@ export function MethodPicker({
   method: Method;
   onChange: (method: Method) => void;
 }) {
+  const intl = useIntl();
   return (
     <ToggleButtonGroup
-      aria-label="Payment method"
+      aria-label={intl.formatMessage({
+        id: 'pos.tenderPanel.paymentMethod',
+        defaultMessage: 'Payment method',
+      })}
       selectionMode="single"
       disallowEmptySelection
       selectedKeys={[method]}
@@ -141,11 +157,11 @@ export function MethodPicker({
     >
       <ToggleButton id="cash" className={cx(segment, 'min-h-touch-lg text-lg')}>
         <Banknote aria-hidden className="size-6" />
-        Cash
+        <FormattedMessage id="pos.tenderPanel.cash" defaultMessage="Cash" />
       </ToggleButton>
       <ToggleButton id="card" className={cx(segment, 'min-h-touch-lg text-lg')}>
         <CreditCard aria-hidden className="size-6" />
-        Card
+        <FormattedMessage id="pos.tenderPanel.card" defaultMessage="Card" />
       </ToggleButton>
     </ToggleButtonGroup>
   );
@@ -163,18 +179,25 @@ export function CashTendered({
   onText: (text: string) => void;
   isInvalid: boolean;
 }) {
+  const intl = useIntl();
   const { venue, money } = usePos();
   return (
     <div className="flex flex-col gap-2">
       <AmountField
-        label={`Cash received (${venue.currency})`}
+        label={intl.formatMessage(
+          { id: 'pos.tenderPanel.cashReceived', defaultMessage: 'Cash received ({currency})' },
+          { currency: venue.currency },
+        )}
         value={text}
         onChange={onText}
         isInvalid={isInvalid}
       />
       <div
         role="group"
-        aria-label="Quick cash amounts"
+        aria-label={intl.formatMessage({
+          id: 'pos.tenderPanel.quickCashAmounts',
+          defaultMessage: 'Quick cash amounts',
+        })}
         className="grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-2 xl:grid-cols-4"
       >
         {cashSuggestions(owed, venue.currency).map((amount, index) => (
@@ -184,7 +207,15 @@ export function CashTendered({
             onPress={() => onText(toMajorString(amount, venue.currency))}
             className="px-2 tabular-nums"
           >
-            {index === 0 ? `Exact ${money(amount)}` : money(amount)}
+            {index === 0 ? (
+              <FormattedMessage
+                id="pos.tenderPanel.exact"
+                defaultMessage="Exact {amount}"
+                values={{ amount: money(amount) }}
+              />
+            ) : (
+              money(amount)
+            )}
           </Button>
         ))}
       </div>
