@@ -20,8 +20,14 @@ import {
   type Method,
   type TipChoice,
 } from './tender-panel.tsx';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, defineMessage, useIntl } from 'react-intl';
 import { intl } from '../../../i18n/intl.ts';
+
+// Said both when nothing is chosen and when the chosen items come to nothing.
+const CHOOSE_THE_ITEMS = defineMessage({
+  id: 'pos.takePayment.chooseTheItemsBeing',
+  defaultMessage: 'Choose the items being paid.',
+});
 
 const SPLIT_LABEL: Record<SplitMode, string> = {
   whole: intl.formatMessage({ id: 'pos.takePayment.wholeBill', defaultMessage: 'Whole bill' }),
@@ -106,10 +112,7 @@ export function TakePayment({
     if (amount === null) {
       setProblem(
         mode === 'items'
-          ? intl.formatMessage({
-              id: 'pos.takePayment.chooseTheItemsBeing',
-              defaultMessage: 'Choose the items being paid.',
-            })
+          ? intl.formatMessage(CHOOSE_THE_ITEMS)
           : intl.formatMessage({
               id: 'pos.takePayment.typeTheAmountBeing',
               defaultMessage: 'Type the amount being paid.',
@@ -120,10 +123,7 @@ export function TakePayment({
     if (amount <= 0) {
       setProblem(
         mode === 'items'
-          ? intl.formatMessage({
-              id: 'pos.takePayment.chooseTheItemsBeing',
-              defaultMessage: 'Choose the items being paid.',
-            })
+          ? intl.formatMessage(CHOOSE_THE_ITEMS)
           : intl.formatMessage({
               id: 'pos.takePayment.theAmountMustBe',
               defaultMessage: 'The amount must be more than zero.',
