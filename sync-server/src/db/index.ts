@@ -4,6 +4,7 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { createPgDb } from './pg-db.ts';
 import { createPgliteDb } from './pglite-db.ts';
 
+// The db domain's entry: other domains import from here only (eslint.config.js).
 export type { Db, Queryable, Session, QueryResult, Row, DbMode, PoolStats } from './db.ts';
 
 /**
@@ -34,3 +35,14 @@ export async function openDb(config: {
     throw error;
   }
 }
+export { dataDirOwner, lockDataDir, updateDataDirLock } from './data-dir-lock.ts';
+export {
+  migrateDown,
+  migrateUp,
+  type MigrationFile,
+  migrationsDir,
+  migrationStatus,
+  readMigrations,
+} from './migrations.ts';
+export { createPgliteDb } from './pglite-db.ts';
+export { fenceToVenue, inVenue } from './venue-scope.ts';
