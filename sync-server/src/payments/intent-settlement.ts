@@ -76,7 +76,8 @@ export async function settleIntent(
     };
   }
   return venueWriteIn(tx, known.venue_id, { now: deps.clock.now() }, async (write) => {
-    // Re-read under the venue's write lock: another delivery may have settled it meanwhile.
+    // Re-read in the venue write (checked again when its first write takes the clock lock):
+    // another delivery may have settled it meanwhile.
     const payment = await write.store.getPayment(known.id as PaymentId);
     if (!payment) throw new Error(`Payment ${known.id} vanished while being settled`);
     const status = nextPaymentStatus(payment.status, intent);

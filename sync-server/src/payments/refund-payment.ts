@@ -204,9 +204,11 @@ async function settleRefund(
               version = $5, updated_at = $6
         WHERE venue_id = $1 AND id = $2 AND status = 'pending'
         RETURNING *`,
-      [venueId, planned.id, status, stripeRefundId, await write.stamp(), write.now],
+      [venueId, planned.id, status, stripeRefundId, await write.lock(), write.now],
     );
     const updated = rows[0];
+    // Only a refund this call completed moves the clock (and pokes).
+    if (updated) await write.stamp();
     if (!updated) {
       const current = await write.tx.query<RefundRow>(
         'SELECT * FROM refunds WHERE venue_id = $1 AND id = $2',

@@ -40,10 +40,12 @@ export interface VenueWrite {
    */
   stamp(): Promise<number>;
   /**
-   * Takes the clock lock without claiming a write. Row locks (`FOR UPDATE` on synced rows) come
-   * after the clock lock, never before, so two writers of a venue queue instead of deadlocking.
+   * Takes the clock lock without claiming a write and returns the version a write would carry
+   * (for SQL that may turn out to change nothing: `stamp()` once it did). Row locks (`FOR UPDATE`
+   * on synced rows) come after the clock lock, never before, so two writers of a venue queue
+   * instead of deadlocking.
    */
-  lock(): Promise<void>;
+  lock(): Promise<number>;
   /** Writes what went through `store` now, before SQL that refers to those rows. */
   flush(): Promise<void>;
   /** The venue's row (the one settings loader, read once per write). */
@@ -159,9 +161,7 @@ async function attempt<T>(
     store,
     newStore: () => new PgStore(tx, venueId, stamp),
     stamp,
-    lock: async () => {
-      await lock();
-    },
+    lock,
     flush: async () => {
       await store.flush();
     },
