@@ -1,4 +1,4 @@
-// The auth domain's entry: other domains import from here only (eslint.config.js).
+// The auth domain's entry: other domains import from here only (sync-server/eslint-domains.js).
 export { bearerToken, isAdminRequest } from './admin.ts';
 export {
   type Caller,

@@ -1,4 +1,4 @@
-// The backoffice domain's entry: other domains import from here only (eslint.config.js).
+// The backoffice domain's entry: other domains import from here only (sync-server/eslint-domains.js).
 export { assertCan, conflict, notFound, type Actor, type WriteScope } from './actor.ts';
 export { AuditListInputSchema, listAudit } from './audit-log.ts';
 export * as menuInputs from './menu-inputs.ts';

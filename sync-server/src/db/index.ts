@@ -1,10 +1,10 @@
+// The db domain's entry: other domains import from here only (sync-server/eslint-domains.js).
 import { mkdirSync } from 'node:fs';
 import type { Db } from './db.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createPgDb } from './pg-db.ts';
 import { createPgliteDb } from './pglite-db.ts';
 
-// The db domain's entry: other domains import from here only (eslint.config.js).
 export type { Db, Queryable, Session, QueryResult, Row, DbMode, PoolStats } from './db.ts';
 
 /**

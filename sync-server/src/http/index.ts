@@ -1,4 +1,4 @@
-// The http domain's entry: other domains import from here only (eslint.config.js).
+// The http domain's entry: other domains import from here only (sync-server/eslint-domains.js).
 export { type DocumentedRoute, RouteCatalog } from './documented-routes.ts';
 export { errorHandler } from './error-handler.ts';
 export { httpHooks } from './hooks.ts';

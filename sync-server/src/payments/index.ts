@@ -1,4 +1,4 @@
-// The payments domain's entry: other domains import from here only (eslint.config.js).
+// The payments domain's entry: other domains import from here only (sync-server/eslint-domains.js).
 export { openOrdersOfTable, readBillOrder, readVenue, tableByToken } from './bill-rows.ts';
 export { customerBill } from './bill-view.ts';
 export { PaymentError, unknownTable } from './errors.ts';

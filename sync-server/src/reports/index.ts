@@ -1,4 +1,4 @@
-// The reports domain's entry: other domains import from here only (eslint.config.js).
+// The reports domain's entry: other domains import from here only (sync-server/eslint-domains.js).
 export { reportFreshness } from './freshness.ts';
 export { openOrders, ordersNeedingRefundAttention } from './live-orders.ts';
 export { csvFilename, sectionCsv, type SectionRows } from './report-csv.ts';

@@ -1,6 +1,7 @@
 /**
  * The sync domain (S1–S12): push, pull, the poke, the venue's change clock, and the one venue
- * write every writer of synced rows goes through. Other domains import from here only.
+ * write every writer of synced rows goes through. Other domains import from here only
+ * (sync-server/eslint-domains.js).
  */
 export { readClock } from './clock.ts';
 export {
