@@ -4,7 +4,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import formatjs from 'eslint-plugin-formatjs';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
 import { pwaLayers } from './pwa/eslint-layers.js';
+import { serverDomains } from './sync-server/eslint-domains.js';
 
 // Dependency direction (docs/ARCHITECTURE.md, Layout): pwa -> shared, sync-server -> shared.
 // shared imports neither side and no Node built-ins; the PWA takes only the *type*
@@ -179,6 +181,21 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The server by domain: another domain only through its index.ts (sync-server/eslint-domains.js),
+    // and no import cycles (type-only imports do not count: they vanish at run time).
+    files: ['sync-server/src/**/*.ts'],
+    plugins: { 'server-domains': serverDomains, 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js'] })],
+    },
+    rules: {
+      'server-domains/domains': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   messageRules,

@@ -1,18 +1,20 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { AppDeps } from './deps.ts';
-import { RouteCatalog } from './http/documented-routes.ts';
-import { errorHandler } from './http/error-handler.ts';
-import { httpHooks } from './http/hooks.ts';
-import { loggerOptions } from './http/logging.ts';
-import { pwaStatic } from './http/pwa-static.ts';
-import type { RateLimits } from './http/rate-limit.ts';
-import { requestIdFrom } from './http/request-id.ts';
-import { opsRoutes } from './ops/routes.ts';
-import { paymentRoutes } from './payments/http-routes.ts';
-import { trpcRoutes } from './trpc/plugin.ts';
+import {
+  RouteCatalog,
+  errorHandler,
+  httpHooks,
+  loggerOptions,
+  pwaStatic,
+  type RateLimits,
+  requestIdFrom,
+} from './http/index.ts';
+import { opsRoutes } from './ops/index.ts';
+import { paymentRoutes } from './payments/index.ts';
+import { trpcRoutes } from './trpc/index.ts';
 
-export { defaultPwaDir } from './http/pwa-static.ts';
+export { defaultPwaDir } from './http/index.ts';
 
 export interface BuildAppOptions {
   /** Where the built PWA lives; when absent the server says how to build it. */

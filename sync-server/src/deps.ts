@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
-import type { Config } from './config/env.ts';
-import type { Db } from './db/db.ts';
-import type { Metrics } from './ops/metrics.ts';
+import type { Config } from './config/index.ts';
+import type { Db } from './db/index.ts';
+import type { Metrics } from './ops/index.ts';
 
 export interface Clock {
   now(): number;

@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig, type Config } from './config/env.ts';
-import { createPairingCode } from './auth/pairing-codes.ts';
-import { demoUrls, seedDemoVenue } from './demo/seed.ts';
+import { ConfigError, loadConfig, type Config } from './config/index.ts';
+import { createPairingCode } from './auth/index.ts';
+import { demoUrls, seedDemoVenue } from './demo/index.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 async function main(): Promise<void> {

@@ -2,15 +2,13 @@ import * as Sentry from '@sentry/node';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { buildApp } from './app.ts';
-import type { Config } from './config/env.ts';
-import type { Db } from './db/db.ts';
-import { updateDataDirLock } from './db/data-dir-lock.ts';
+import type { Config } from './config/index.ts';
+import { type Db, updateDataDirLock, migrateUp } from './db/index.ts';
 import { openDb } from './db/index.ts';
-import { migrateUp } from './db/migrations.ts';
 import { systemClock, type AppDeps, type Clock } from './deps.ts';
-import type { RateLimits } from './http/rate-limit.ts';
-import { createMetrics } from './ops/metrics.ts';
-import { createStripeGateway, type StripeEmulator } from './payments/stripe-gateway.ts';
+import type { RateLimits } from './http/index.ts';
+import { createMetrics } from './ops/index.ts';
+import { createStripeGateway, type StripeEmulator } from './payments/index.ts';
 
 export interface RunningServer {
   app: FastifyInstance;

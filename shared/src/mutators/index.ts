@@ -8,5 +8,6 @@ export type {
 } from './context.ts';
 export type { MutatorRows, MutatorStore, MutatorWriteTable } from './store.ts';
 export { byAddedThenId, byId, byLinkOrder, compareIds } from './store-order.ts';
+export { newLineRow, newOrderRow, newPaymentRow } from './new-rows.ts';
 export { recalculateOrder } from './recalculate.ts';
 export { resolveModifiers } from './modifiers.ts';

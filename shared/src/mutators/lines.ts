@@ -24,6 +24,7 @@ import {
   touched,
 } from './helpers.ts';
 import { resolveModifiers } from './modifiers.ts';
+import { newLineRow } from './new-rows.ts';
 import { recalculateOrder } from './recalculate.ts';
 
 /**
@@ -44,7 +45,7 @@ export async function addLine(run: RuleRun<OrderAddLineArgs>): Promise<void> {
   if (!isLive(taxRate)) reject('unknown_item', `${item.name} has no tax rate.`);
   const modifiers = await resolveModifiers(run.store, item.id, args.modifierOptionIds);
 
-  const line = {
+  const line = newLineRow({
     venueId: run.ctx.venue.id,
     id: args.lineId,
     orderId: order.id,
@@ -58,21 +59,11 @@ export async function addLine(run: RuleRun<OrderAddLineArgs>): Promise<void> {
     seat: args.seat ?? null,
     course: args.course ?? null,
     kitchenStation: item.kitchenStation,
-    status: 'new' as const,
-    discountKind: null,
-    discountValue: null,
-    voidReason: null,
-    voidedBy: null,
     addedBy: staffId,
     addedAt: clientTime,
-    sentAt: null,
-    readyAt: null,
-    version: 0,
-    deletedAt: null,
-    createdAt: run.ctx.now,
-    updatedAt: run.ctx.now,
-  };
-  await run.store.put('orderLines', { ...line, lineTotalMinor: lineAmounts(line).lineTotalMinor });
+    now: run.ctx.now,
+  });
+  await run.store.put('orderLines', line);
   await recalculateOrder(run, order.id);
 }
 

@@ -1,6 +1,4 @@
 import type { OrderRow } from '../domain/index.ts';
-import { businessDay } from '../business-day.ts';
-import { ZERO } from '../money.ts';
 import { assertCheck, checkCanClose, checkCanVoid, isLineSent } from '../order-machine.ts';
 import { reject } from '../rejections.ts';
 import { computeOrderTotals, type OrderTotals } from '../totals.ts';
@@ -22,6 +20,7 @@ import {
   requireOrder,
   touched,
 } from './helpers.ts';
+import { newOrderRow } from './new-rows.ts';
 import { recalculateOrder } from './recalculate.ts';
 
 /**
@@ -44,41 +43,22 @@ export async function openOrder(run: RuleRun<OrderOpenArgs>): Promise<void> {
   }
 
   const { venue, now, deviceId } = run.ctx;
-  await run.store.put('orders', {
-    venueId: venue.id,
-    id: args.orderId,
-    number: args.number,
-    kind: args.kind,
-    tableId,
-    covers: args.covers,
-    status: 'open',
-    deviceId,
-    openedBy: staffId,
-    openedAt: clientTime,
-    // S11: the tablet's clock decides the business day, however late the order syncs.
-    businessDay: businessDay(clientTime, venue.timezone, venue.businessDayCutoff),
-    closedAt: null,
-    discountKind: null,
-    discountValue: null,
-    discountReason: null,
-    serviceChargeBps: venue.serviceChargeBps,
-    subtotalMinor: ZERO,
-    discountMinor: ZERO,
-    serviceChargeMinor: ZERO,
-    taxMinor: ZERO,
-    totalMinor: ZERO,
-    paidMinor: ZERO,
-    tipMinor: ZERO,
-    overpaidMinor: ZERO,
-    mergedInto: null,
-    voidReason: null,
-    note: null,
-    customerName: null,
-    version: 0,
-    deletedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await run.store.put(
+    'orders',
+    newOrderRow({
+      venue,
+      now,
+      id: args.orderId,
+      number: args.number,
+      kind: args.kind,
+      tableId,
+      covers: args.covers,
+      deviceId,
+      openedBy: staffId,
+      // S11: the tablet's clock decides the business day, however late the order syncs.
+      openedAt: clientTime,
+    }),
+  );
 }
 
 export async function moveTable(run: RuleRun<OrderMoveTableArgs>): Promise<void> {

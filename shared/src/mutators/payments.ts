@@ -3,6 +3,7 @@ import { reject } from '../rejections.ts';
 import type { RuleRun } from '../mutations/define.ts';
 import type { PaymentRecordArgs } from '../mutations/payments.ts';
 import { requireAction, requireOrder } from './helpers.ts';
+import { newPaymentRow } from './new-rows.ts';
 import { recalculateOrder } from './recalculate.ts';
 
 /**
@@ -32,26 +33,23 @@ export async function recordPayment(run: RuleRun<PaymentRecordArgs>): Promise<vo
     changeMinor = minor(args.tenderedMinor - owed);
   }
 
-  await run.store.put('payments', {
-    venueId: run.ctx.venue.id,
-    id: args.paymentId,
-    orderId: order.id,
-    method: args.method,
-    status: 'succeeded',
-    amountMinor: args.amountMinor,
-    tipMinor,
-    tenderedMinor,
-    changeMinor,
-    refundedMinor: ZERO,
-    stripePaymentIntentId: null,
-    idempotencyKey: null,
-    recordedBy: staffId,
-    deviceId: run.ctx.deviceId,
-    clientTime,
-    version: 0,
-    deletedAt: null,
-    createdAt: run.ctx.now,
-    updatedAt: run.ctx.now,
-  });
+  await run.store.put(
+    'payments',
+    newPaymentRow({
+      venueId: run.ctx.venue.id,
+      id: args.paymentId,
+      orderId: order.id,
+      method: args.method,
+      status: 'succeeded',
+      amountMinor: args.amountMinor,
+      tipMinor,
+      tenderedMinor,
+      changeMinor,
+      recordedBy: staffId,
+      deviceId: run.ctx.deviceId,
+      clientTime,
+      now: run.ctx.now,
+    }),
+  );
   await recalculateOrder(run, order.id);
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import { hashToken } from './secrets.ts';
 
 export type Role = 'waiter' | 'cashier' | 'kitchen' | 'manager' | 'owner';

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import { hashToken, randomPairingCode } from './secrets.ts';
 
 export const PAIRING_CODE_TTL_MS = 15 * 60 * 1000;

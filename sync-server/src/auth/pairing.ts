@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
-import type { Db } from '../db/db.ts';
+import type { Db } from '../db/index.ts';
+import { loadVenue } from '../sync/index.ts';
 import { DEVICE_TOKEN_PREFIX } from './caller.ts';
 import { hashToken, normalisePairingCode, randomToken } from './secrets.ts';
 
@@ -78,12 +79,7 @@ export async function redeemPairingCode(
        VALUES ($1, $2, $3::uuid, 'device.paired', $3::uuid::text, $4)`,
       [venueId, uuidv7(), deviceId, JSON.stringify({ name: deviceName, letter })],
     );
-    const { rows: venue } = await tx.query<{
-      id: string;
-      name: string;
-      currency: string;
-      timezone: string;
-    }>('SELECT id, name, currency, timezone FROM venues WHERE id = $1', [venueId]);
-    return { deviceId, deviceToken, letter, venue: venue[0]! };
+    const { id, name, currency, timezone } = (await loadVenue(tx, venueId))!;
+    return { deviceId, deviceToken, letter, venue: { id, name, currency, timezone } };
   });
 }

@@ -1,6 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Db } from '../db/db.ts';
-import { inVenue } from '../db/venue-scope.ts';
+import { type Db, inVenue } from '../db/index.ts';
 import { SESSION_TOKEN_PREFIX, type Role } from './caller.ts';
 import { hashToken, randomToken, verifyPin } from './secrets.ts';
 

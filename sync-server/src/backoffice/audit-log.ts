@@ -1,40 +1,12 @@
 import { TRPCError } from '@trpc/server';
-import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import type { Queryable } from '../db/db.ts';
-import type { Actor } from './write.ts';
+import type { Queryable } from '../db/index.ts';
 
 /**
  * The audit log: who did what, to which row, when. Back-office writes add a row in the same
- * transaction as their change, so there is never a change without its row or a row without
- * its change. Only the owner reads it.
+ * transaction as their change (the venue write's `audit`, sync/venue-write.ts), so there is never
+ * a change without its row or a row without its change. Only the owner reads it.
  */
-
-export async function recordAudit(
-  tx: Queryable,
-  entry: {
-    actor: Actor;
-    action: string;
-    target: string | null;
-    details: Record<string, unknown>;
-  },
-): Promise<void> {
-  // created_at is the database's clock, as for every other writer of the log (sign-ins,
-  // pairings), so the log reads in one order whoever wrote it.
-  await tx.query(
-    `INSERT INTO audit_log (venue_id, id, actor_staff_id, actor_device_id, action, target, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      entry.actor.venueId,
-      uuidv7(),
-      entry.actor.staffId,
-      entry.actor.deviceId,
-      entry.action,
-      entry.target,
-      JSON.stringify(entry.details),
-    ],
-  );
-}
 
 export const AuditListInputSchema = z.object({
   limit: z.int().min(1).max(200).default(50),

@@ -17,7 +17,7 @@ import {
   type TaxRateView,
 } from './menu-views.ts';
 import { changesOf, lockLive, patchRow, tombstoneRow } from './rows.ts';
-import { conflict, type WriteScope } from './write.ts';
+import { conflict, type WriteScope } from './actor.ts';
 
 /**
  * Categories, tax rates and items. Order lines snapshot name, price, tax rate and station when
@@ -44,7 +44,7 @@ export async function createCategory(
     scope,
     `INSERT INTO menu_categories (venue_id, id, name, sort_order, version, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
-    [scope.actor.venueId, uuidv7(), input.name, input.sortOrder, scope.version, scope.now],
+    [scope.actor.venueId, uuidv7(), input.name, input.sortOrder, await scope.stamp(), scope.now],
   );
   await scope.audit('menu.category_created', row.id as string, { name: input.name });
   return categoryView(row);
@@ -84,7 +84,7 @@ export async function createTaxRate(
     scope,
     `INSERT INTO tax_rates (venue_id, id, name, rate_bps, version, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
-    [scope.actor.venueId, uuidv7(), input.name, input.rateBps, scope.version, scope.now],
+    [scope.actor.venueId, uuidv7(), input.name, input.rateBps, await scope.stamp(), scope.now],
   );
   await scope.audit('menu.tax_rate_created', row.id as string, {
     name: input.name,
@@ -149,7 +149,7 @@ export async function createItem(
       input.kitchenStation,
       input.available,
       input.sortOrder,
-      scope.version,
+      await scope.stamp(),
       scope.now,
     ],
   );
@@ -190,7 +190,7 @@ export async function deleteItem(scope: WriteScope, id: string): Promise<{ delet
   await scope.tx.query(
     `UPDATE menu_item_modifier_groups SET deleted_at = $3, version = $4
       WHERE venue_id = $1 AND item_id = $2 AND deleted_at IS NULL`,
-    [scope.actor.venueId, id, scope.now, scope.version],
+    [scope.actor.venueId, id, scope.now, await scope.stamp()],
   );
   await tombstoneRow(scope, 'menu_items', id);
   await scope.audit('menu.item_deleted', id, { name: before.name });

@@ -18,7 +18,7 @@ import {
   type ModifierOptionView,
 } from './menu-views.ts';
 import { changesOf, lockLive, patchRow, tombstoneRow } from './rows.ts';
-import { notFound, type WriteScope } from './write.ts';
+import { notFound, type WriteScope } from './actor.ts';
 
 /**
  * Modifier groups ("Cooked", "Extras"), their options, and which items offer which group. Lines
@@ -40,7 +40,7 @@ export async function createModifierGroup(
       input.name,
       input.minChoices,
       input.maxChoices,
-      scope.version,
+      await scope.stamp(),
       scope.now,
     ],
   );
@@ -78,7 +78,7 @@ export async function deleteModifierGroup(
   id: string,
 ): Promise<{ deleted: true }> {
   const before = await lockLive(scope, 'modifier_groups', id, 'modifier group');
-  const params = [scope.actor.venueId, id, scope.now, scope.version];
+  const params = [scope.actor.venueId, id, scope.now, await scope.stamp()];
   await scope.tx.query(
     `UPDATE modifier_options SET deleted_at = $3, updated_at = $3, version = $4
       WHERE venue_id = $1 AND group_id = $2 AND deleted_at IS NULL`,
@@ -111,7 +111,7 @@ export async function createModifierOption(
       input.priceDeltaMinor,
       input.available,
       input.sortOrder,
-      scope.version,
+      await scope.stamp(),
       scope.now,
     ],
   );
@@ -159,7 +159,7 @@ export async function linkModifierGroup(
      ON CONFLICT (venue_id, item_id, group_id)
      DO UPDATE SET sort_order = EXCLUDED.sort_order, version = EXCLUDED.version, deleted_at = NULL
      RETURNING *`,
-    [scope.actor.venueId, input.itemId, input.groupId, input.sortOrder, scope.version],
+    [scope.actor.venueId, input.itemId, input.groupId, input.sortOrder, await scope.stamp()],
   );
   await scope.audit('menu.modifier_group_linked', input.itemId, { groupId: input.groupId });
   return modifierLinkView(rows[0]!);
@@ -172,7 +172,7 @@ export async function unlinkModifierGroup(
   const { rowCount } = await scope.tx.query(
     `UPDATE menu_item_modifier_groups SET deleted_at = $4, version = $5
       WHERE venue_id = $1 AND item_id = $2 AND group_id = $3 AND deleted_at IS NULL`,
-    [scope.actor.venueId, input.itemId, input.groupId, scope.now, scope.version],
+    [scope.actor.venueId, input.itemId, input.groupId, scope.now, await scope.stamp()],
   );
   if (rowCount === 0) throw notFound('link between that item and group');
   await scope.audit('menu.modifier_group_unlinked', input.itemId, { groupId: input.groupId });

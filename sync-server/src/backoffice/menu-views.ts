@@ -1,4 +1,5 @@
-import type { Queryable } from '../db/db.ts';
+import type { Queryable, Row } from '../db/index.ts';
+import { viewFromSql } from '../sync/index.ts';
 
 /** The menu as the manager screens see it: explicit fields, camelCase, live rows only. */
 
@@ -49,59 +50,43 @@ export interface ModifierLinkView {
   version: number;
 }
 
-type R = Record<string, unknown>;
+// Each view is its listed fields of the row, converted by columns.ts (sync/index.ts).
+export const categoryView = (r: Row): CategoryView =>
+  viewFromSql('menuCategories', r, ['id', 'name', 'sortOrder', 'version']);
 
-export const categoryView = (r: R): CategoryView => ({
-  id: r.id as string,
-  name: r.name as string,
-  sortOrder: r.sort_order as number,
-  version: r.version as number,
-});
+export const taxRateView = (r: Row): TaxRateView =>
+  viewFromSql('taxRates', r, ['id', 'name', 'rateBps', 'version']);
 
-export const taxRateView = (r: R): TaxRateView => ({
-  id: r.id as string,
-  name: r.name as string,
-  rateBps: r.rate_bps as number,
-  version: r.version as number,
-});
+export const itemView = (r: Row): ItemView =>
+  viewFromSql('menuItems', r, [
+    'id',
+    'categoryId',
+    'name',
+    'description',
+    'priceMinor',
+    'taxRateId',
+    'kitchenStation',
+    'available',
+    'sortOrder',
+    'version',
+  ]);
 
-export const itemView = (r: R): ItemView => ({
-  id: r.id as string,
-  categoryId: r.category_id as string,
-  name: r.name as string,
-  description: r.description as string,
-  priceMinor: r.price_minor as number,
-  taxRateId: r.tax_rate_id as string,
-  kitchenStation: r.kitchen_station as string,
-  available: r.available as boolean,
-  sortOrder: r.sort_order as number,
-  version: r.version as number,
-});
+export const modifierGroupView = (r: Row): ModifierGroupView =>
+  viewFromSql('modifierGroups', r, ['id', 'name', 'minChoices', 'maxChoices', 'version']);
 
-export const modifierGroupView = (r: R): ModifierGroupView => ({
-  id: r.id as string,
-  name: r.name as string,
-  minChoices: r.min_choices as number,
-  maxChoices: r.max_choices as number,
-  version: r.version as number,
-});
+export const modifierOptionView = (r: Row): ModifierOptionView =>
+  viewFromSql('modifierOptions', r, [
+    'id',
+    'groupId',
+    'name',
+    'priceDeltaMinor',
+    'available',
+    'sortOrder',
+    'version',
+  ]);
 
-export const modifierOptionView = (r: R): ModifierOptionView => ({
-  id: r.id as string,
-  groupId: r.group_id as string,
-  name: r.name as string,
-  priceDeltaMinor: r.price_delta_minor as number,
-  available: r.available as boolean,
-  sortOrder: r.sort_order as number,
-  version: r.version as number,
-});
-
-export const modifierLinkView = (r: R): ModifierLinkView => ({
-  itemId: r.item_id as string,
-  groupId: r.group_id as string,
-  sortOrder: r.sort_order as number,
-  version: r.version as number,
-});
+export const modifierLinkView = (r: Row): ModifierLinkView =>
+  viewFromSql('menuItemModifierGroups', r, ['itemId', 'groupId', 'sortOrder', 'version']);
 
 export interface MenuView {
   categories: CategoryView[];

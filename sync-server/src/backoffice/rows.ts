@@ -1,5 +1,5 @@
-import type { Row } from '../db/db.ts';
-import { notFound, type WriteScope } from './write.ts';
+import type { Row } from '../db/index.ts';
+import { notFound, type WriteScope } from './actor.ts';
 
 /**
  * Small helpers for the synced tables the back office edits. Table and column names come from
@@ -22,6 +22,8 @@ export async function lockLive<R extends Row>(
   id: string,
   what: string,
 ): Promise<R> {
+  // Row locks only under the clock lock (withVenueWrite), so two writers never deadlock.
+  await scope.lock();
   const { rows } = await scope.tx.query<R>(
     `SELECT * FROM ${table} WHERE venue_id = $1 AND id = $2 AND deleted_at IS NULL FOR UPDATE`,
     [scope.actor.venueId, id],
@@ -60,7 +62,7 @@ export async function patchRow<R extends Row>(
   const { rows } = await scope.tx.query<R>(
     `UPDATE ${table} SET ${['version = $3', 'updated_at = $4', ...sets].join(', ')}
       WHERE venue_id = $1 AND id = $2 RETURNING *`,
-    [scope.actor.venueId, id, scope.version, scope.now, ...entries.map(([, value]) => value)],
+    [scope.actor.venueId, id, await scope.stamp(), scope.now, ...entries.map(([, value]) => value)],
   );
   return rows[0]!;
 }

@@ -2,9 +2,10 @@ import { StaffRoleSchema, type StaffRole } from '@servio/shared';
 import { TRPCError } from '@trpc/server';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable, Row } from '../db/index.ts';
+import { columnFromSql, viewFromSql } from '../sync/index.ts';
 import { lockLive, patchRow } from './rows.ts';
-import type { Actor, WriteScope } from './write.ts';
+import type { Actor, WriteScope } from './actor.ts';
 
 /**
  * Staff accounts. Managers run the team, but the owner's seat is the owner's: a manager may not
@@ -31,14 +32,18 @@ export interface StaffView {
   version: number;
 }
 
-const staffView = (r: Record<string, unknown>): StaffView => ({
-  id: r.id as string,
-  name: r.name as string,
-  role: r.role as StaffRole,
-  active: r.active as boolean,
-  lockedUntil: (r.locked_until as Date | null)?.toISOString() ?? null,
-  version: r.version as number,
-});
+function staffView(r: Row): StaffView {
+  const { id, name, role, active, version } = viewFromSql('staff', r, [
+    'id',
+    'name',
+    'role',
+    'active',
+    'version',
+  ]);
+  // Server-only (not a synced field): while five wrong PINs keep this person out.
+  const lockedUntil = (columnFromSql(r, 'lockedUntil') as string | null) ?? null;
+  return { id, name, role, active, lockedUntil, version };
+}
 
 function forbidden(message: string): TRPCError {
   return new TRPCError({ code: 'FORBIDDEN', message });
@@ -88,7 +93,7 @@ export async function createStaff(
       input.name,
       input.role,
       input.pinHash,
-      scope.version,
+      await scope.stamp(),
       scope.now,
     ],
   );

@@ -1,9 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { randomToken } from '../auth/secrets.ts';
-import type { Queryable } from '../db/db.ts';
+import { randomToken } from '../auth/index.ts';
+import type { Queryable, Row } from '../db/index.ts';
+import { viewFromSql } from '../sync/index.ts';
 import { changesOf, lockLive, patchRow, tombstoneRow } from './rows.ts';
-import { conflict, type WriteScope } from './write.ts';
+import { conflict, type WriteScope } from './actor.ts';
 
 /**
  * Tables and their QR tokens. The token printed on a table is the customer's only key to that
@@ -39,14 +40,8 @@ export interface TableView {
   version: number;
 }
 
-const tableView = (r: Record<string, unknown>): TableView => ({
-  id: r.id as string,
-  name: r.name as string,
-  area: r.area as string,
-  seats: r.seats as number,
-  sortOrder: r.sort_order as number,
-  version: r.version as number,
-});
+const tableView = (r: Row): TableView =>
+  viewFromSql('tables', r, ['id', 'name', 'area', 'seats', 'sortOrder', 'version']);
 
 /** 18 random bytes, as the demo seed issues them: unguessable, short enough for a QR code. */
 const newQrToken = () => randomToken(18);
@@ -79,7 +74,7 @@ export async function createTable(
       input.seats,
       input.sortOrder,
       newQrToken(),
-      scope.version,
+      await scope.stamp(),
       scope.now,
     ],
   );

@@ -6,12 +6,14 @@ import {
   TaxModeSchema,
   TimeOfDaySchema,
   type TaxMode,
+  type VenueRow,
 } from '@servio/shared';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
+import { cutoffHHMM, loadVenue, rowToSql, toSnake } from '../sync/index.ts';
 import { changesOf } from './rows.ts';
-import { conflict, notFound, type WriteScope } from './write.ts';
+import { conflict, notFound, type WriteScope } from './actor.ts';
 
 /**
  * Venue settings (owner only, per the shared permission table). Orders keep the service charge
@@ -54,23 +56,19 @@ export interface VenueSettingsView {
   version: number;
 }
 
-const SELECT_VENUE = `SELECT id, name, slug, currency, timezone,
-  to_char(business_day_cutoff, 'HH24:MI') AS cutoff, tax_mode, service_charge_bps,
-  tip_presets_bps, subscription_status, version FROM venues WHERE id = $1`;
-
-function venueView(r: Record<string, unknown>): VenueSettingsView {
+function venueView(venue: VenueRow): VenueSettingsView {
   return {
-    id: r.id as string,
-    name: r.name as string,
-    slug: r.slug as string,
-    currency: r.currency as string,
-    timezone: r.timezone as string,
-    businessDayCutoff: r.cutoff as string,
-    taxMode: r.tax_mode as TaxMode,
-    serviceChargeBps: r.service_charge_bps as number,
-    tipPresetsBps: r.tip_presets_bps as number[],
-    subscriptionStatus: (r.subscription_status as string | null) ?? null,
-    version: r.version as number,
+    id: venue.id,
+    name: venue.name,
+    slug: venue.slug,
+    currency: venue.currency,
+    timezone: venue.timezone,
+    businessDayCutoff: cutoffHHMM(venue),
+    taxMode: venue.taxMode,
+    serviceChargeBps: venue.serviceChargeBps,
+    tipPresetsBps: venue.tipPresetsBps,
+    subscriptionStatus: venue.subscriptionStatus ?? null,
+    version: venue.version,
   };
 }
 
@@ -78,9 +76,9 @@ export async function readVenueSettings(
   tx: Queryable,
   venueId: string,
 ): Promise<VenueSettingsView> {
-  const { rows } = await tx.query(SELECT_VENUE, [venueId]);
-  if (!rows[0]) throw notFound('venue');
-  return venueView(rows[0]);
+  const venue = await loadVenue(tx, venueId);
+  if (!venue) throw notFound('venue');
+  return venueView(venue);
 }
 
 export async function updateVenueSettings(
@@ -88,8 +86,9 @@ export async function updateVenueSettings(
   input: z.output<typeof VenueSettingsUpdateSchema>,
 ): Promise<VenueSettingsView> {
   const { tx, actor } = scope;
-  const { rows } = await tx.query(`${SELECT_VENUE} FOR UPDATE`, [actor.venueId]);
-  const before = rows[0];
+  await scope.lock(); // row locks only under the clock lock (withVenueWrite)
+  await tx.query('SELECT 1 FROM venues WHERE id = $1 FOR UPDATE', [actor.venueId]);
+  const before = await loadVenue(tx, actor.venueId);
   if (!before) throw notFound('venue');
   if (input.currency !== undefined && input.currency !== before.currency) {
     currencyExponent(input.currency);
@@ -114,23 +113,21 @@ export async function updateVenueSettings(
       });
     }
   }
-  const changes = {
-    name: input.name,
-    currency: input.currency,
-    timezone: input.timezone,
-    business_day_cutoff: input.businessDayCutoff,
-    tax_mode: input.taxMode,
-    service_charge_bps: input.serviceChargeBps,
-    tip_presets_bps: input.tipPresetsBps,
-  };
+  // The input's fields are the venue row's (columns.ts names their columns).
+  const changes = Object.fromEntries(
+    Object.entries(input).map(([field, value]) => [toSnake(field), value]),
+  );
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
   await tx.query(
     `UPDATE venues SET version = $2, updated_at = $3${entries
       .map(([column], index) => `, ${column} = $${index + 4}`)
       .join('')} WHERE id = $1`,
-    [actor.venueId, scope.version, scope.now, ...entries.map(([, value]) => value)],
+    [actor.venueId, await scope.stamp(), scope.now, ...entries.map(([, value]) => value)],
   );
-  const diff = changesOf({ ...before, business_day_cutoff: before.cutoff }, changes);
+  const diff = changesOf(
+    { ...rowToSql('venues', before), business_day_cutoff: cutoffHHMM(before) },
+    changes,
+  );
   await scope.audit('venue.settings_changed', actor.venueId, diff);
   return readVenueSettings(tx, actor.venueId);
 }

@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig, type Config } from '../config/env.ts';
-import type { Db } from '../db/db.ts';
+import { ConfigError, loadConfig, type Config } from '../config/index.ts';
+import type { Db } from '../db/index.ts';
 import { openDb } from '../db/index.ts';
 
 /** Exits with the one-line configuration error the server itself would print. */

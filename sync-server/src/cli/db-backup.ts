@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../config/env.ts';
-import { createPgliteDb } from '../db/pglite-db.ts';
-import { lockDataDir } from '../db/data-dir-lock.ts';
+import { repoRoot } from '../config/index.ts';
+import { createPgliteDb, lockDataDir } from '../db/index.ts';
 import { configOrExit, fail, positional } from './common.ts';
 
 // `pnpm run db:backup [file]`: pg_dump (custom format) for Postgres, a tarball of the data folder for PGlite.

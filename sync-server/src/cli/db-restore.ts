@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { createPgliteDb } from '../db/pglite-db.ts';
-import { lockDataDir } from '../db/data-dir-lock.ts';
+import { createPgliteDb, lockDataDir } from '../db/index.ts';
 import { configOrExit, fail, hasFlag, positional } from './common.ts';
 
 // `pnpm run db:restore <file> [--yes]`: overwrites the current database with a backup.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { migrateUp } from '../db/migrations.ts';
-import { seedDemoVenue } from '../demo/seed.ts';
+import { migrateUp } from '../db/index.ts';
+import { seedDemoVenue } from '../demo/index.ts';
 import { configOrExit, hasFlag, withDb } from './common.ts';
 
 // `pnpm run demo:seed [--json]`: a new demo venue (slug demo, or demo-xxxx when one exists).

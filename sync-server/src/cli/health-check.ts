@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
-import { ConfigError, loadConfig, type Config } from '../config/env.ts';
-import { dataDirOwner } from '../db/data-dir-lock.ts';
-import { checkDatabase, type DatabaseHealth } from '../ops/health.ts';
+import { ConfigError, loadConfig, type Config } from '../config/index.ts';
+import { dataDirOwner } from '../db/index.ts';
+import { checkDatabase, type DatabaseHealth } from '../ops/index.ts';
 import { withDb } from './common.ts';
 
 // The runbook's "Verify Environment Variables" step: each check printed, non-zero exit naming what is wrong.

@@ -8,7 +8,7 @@ import {
   migrationsDir,
   readMigrations,
   type MigrationFile,
-} from '../db/migrations.ts';
+} from '../db/index.ts';
 import { configOrExit, fail, hasFlag, positional, withDb } from './common.ts';
 
 const label = (m: Pick<MigrationFile, 'version' | 'name'>) =>

@@ -1,8 +1,7 @@
-import { dataDirOwner } from '../db/data-dir-lock.ts';
+import { dataDirOwner } from '../db/index.ts';
 import { systemClock } from '../deps.ts';
-import { createMetrics } from '../ops/metrics.ts';
-import { createStripeGateway } from '../payments/stripe-gateway.ts';
-import { replayEvents, type ProcessResult } from '../payments/webhook-events.ts';
+import { createMetrics } from '../ops/index.ts';
+import { createStripeGateway, replayEvents, type ProcessResult } from '../payments/index.ts';
 import { configOrExit, fail, hasFlag, positional, withDb } from './common.ts';
 
 // The runbook's "Replaying Failed Webhooks", on our side: stored events are processed again by

@@ -1,3 +1,4 @@
+// The db domain's entry: other domains import from here only (sync-server/eslint-domains.js).
 import { mkdirSync } from 'node:fs';
 import type { Db } from './db.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -34,3 +35,14 @@ export async function openDb(config: {
     throw error;
   }
 }
+export { dataDirOwner, lockDataDir, updateDataDirLock } from './data-dir-lock.ts';
+export {
+  migrateDown,
+  migrateUp,
+  type MigrationFile,
+  migrationsDir,
+  migrationStatus,
+  readMigrations,
+} from './migrations.ts';
+export { createPgliteDb } from './pglite-db.ts';
+export { fenceToVenue, inVenue } from './venue-scope.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../config/env.ts';
+import { repoRoot } from '../config/index.ts';
 import type { Db, Queryable, Session } from './db.ts';
 
 export const migrationsDir = path.join(repoRoot, 'migrations');

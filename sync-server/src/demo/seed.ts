@@ -1,8 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { createPairingCode } from '../auth/pairing-codes.ts';
-import { hashPin, randomToken } from '../auth/secrets.ts';
-import type { Db, Queryable } from '../db/db.ts';
-import { advanceClock } from '../sync/clock.ts';
+import { createPairingCode, hashPin, randomToken } from '../auth/index.ts';
+import type { Db, Queryable } from '../db/index.ts';
+import { withVenueWrite } from '../sync/index.ts';
 import { demoMenu, demoModifierGroups, demoStaff } from './demo-menu.ts';
 
 export interface DemoSeed {
@@ -49,9 +48,12 @@ export async function seedDemoVenue(
       pinHash: await hashPin(person.pin),
     })),
   );
-  return db.transaction(async (tx) => {
+  const venueId = uuidv7();
+  // The venue is new, so the fence can name it before its row exists (RLS checks the inserts).
+  return withVenueWrite(db, venueId, { now: options.now }, async (write) => {
+    const { tx } = write;
     const venue = {
-      id: uuidv7(),
+      id: venueId,
       name: options.name ?? 'Servio Demo Bistro',
       slug: options.slug ?? 'demo',
       currency: 'EUR',
@@ -62,7 +64,7 @@ export async function seedDemoVenue(
        VALUES ($1, $2, $3, $4, $5, '04:00', 'inclusive', 0)`,
       [venue.id, venue.name, venue.slug, venue.currency, venue.timezone],
     );
-    const version = await advanceClock(tx, venue.id);
+    const version = await write.stamp();
     await tx.query('UPDATE venues SET version = $2 WHERE id = $1', [venue.id, version]);
 
     for (const person of staff) {

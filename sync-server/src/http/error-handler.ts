@@ -1,7 +1,7 @@
 import * as Sentry from '@sentry/node';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Config } from '../config/env.ts';
+import type { Config } from '../config/index.ts';
 
 /**
  * One answer shape for every failed route: a 4xx says what was wrong, a 5xx says nothing of the

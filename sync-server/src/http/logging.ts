@@ -1,6 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
-import type { Config } from '../config/env.ts';
+import type { Config } from '../config/index.ts';
 
 /** Paths whose values never reach a log line: credentials, PINs, tokens, card data. */
 export const redactedPaths = [

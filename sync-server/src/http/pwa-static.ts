@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { repoRoot } from '../config/env.ts';
+import { repoRoot } from '../config/index.ts';
 import { API_PATH } from './api-path.ts';
 
 export const defaultPwaDir = path.join(repoRoot, 'pwa/dist');

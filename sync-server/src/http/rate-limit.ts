@@ -5,7 +5,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import type { Config } from '../config/env.ts';
+import type { Config } from '../config/index.ts';
 
 /** Routes are limited by class: PIN and pairing attempts far tighter than ordinary traffic. */
 export type RouteClass = 'default' | 'auth' | 'webhook';

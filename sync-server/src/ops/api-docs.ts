@@ -1,7 +1,7 @@
 import type { AnyTRPCRouter } from '@trpc/server';
 import { z } from 'zod';
-import type { DocumentedRoute } from '../http/documented-routes.ts';
-import type { ProcedureMeta } from '../trpc/init.ts';
+import type { DocumentedRoute } from '../http/index.ts';
+import type { ProcedureMeta } from '../trpc/index.ts';
 
 export interface ProcedureDoc {
   path: string;

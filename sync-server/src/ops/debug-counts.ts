@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 
 /** Row counts per venue-owned table (every table with a venue_id column), for the runbook's debug endpoint. */
 export async function venueRowCounts(

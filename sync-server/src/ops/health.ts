@@ -1,7 +1,5 @@
-import type { Config } from '../config/env.ts';
-import type { Db } from '../db/db.ts';
-import { migrationStatus } from '../db/migrations.ts';
-import { serverVersion } from './version.ts';
+import { type Config, serverVersion } from '../config/index.ts';
+import { type Db, migrationStatus } from '../db/index.ts';
 
 export interface DatabaseHealth {
   mode: Db['mode'];

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Db } from '../db/db.ts';
+import type { Db } from '../db/index.ts';
 
 /** One registry per app instance, so tests (and two servers in one process) never share counters. */
 export function createMetrics(db: Db) {

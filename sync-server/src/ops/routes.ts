@@ -1,11 +1,10 @@
 import * as Sentry from '@sentry/node';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isAdminRequest } from '../auth/admin.ts';
+import { isAdminRequest } from '../auth/index.ts';
 import type { AppDeps } from '../deps.ts';
-import type { RouteCatalog } from '../http/documented-routes.ts';
-import { callerOf } from '../trpc/context.ts';
-import { appRouter } from '../trpc/router.ts';
+import type { RouteCatalog } from '../http/index.ts';
+import { callerOf, appRouter } from '../trpc/index.ts';
 import { buildApiDocs, renderApiDocsHtml } from './api-docs.ts';
 import { venueRowCounts } from './debug-counts.ts';
 import { checkHealth } from './health.ts';

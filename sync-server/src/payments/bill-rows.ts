@@ -4,8 +4,10 @@ import type {
   OrderStatus,
   PaymentMethod,
   PaymentStatus,
+  VenueRow,
 } from '@servio/shared';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
+import { loadVenue } from '../sync/index.ts';
 
 /**
  * The rows the customer's bill and the payment paths read, straight from Postgres (S12: never
@@ -31,28 +33,37 @@ export async function tableByToken(db: Queryable, token: string): Promise<TableR
   return rows[0];
 }
 
-export type VenueInfo = {
-  id: string;
-  name: string;
-  currency: string;
-  timezone: string;
-  businessDayCutoff: string;
-  taxMode: 'inclusive' | 'exclusive';
-  serviceChargeBps: number;
-  tipPresetsBps: number[];
-};
+/** The venue as the bill and the payment paths show and price it (picked, not the whole row). */
+export type VenueInfo = Pick<
+  VenueRow,
+  | 'id'
+  | 'name'
+  | 'currency'
+  | 'timezone'
+  | 'businessDayCutoff'
+  | 'taxMode'
+  | 'serviceChargeBps'
+  | 'tipPresetsBps'
+>;
+
+export function venueInfoOf(venue: VenueRow): VenueInfo {
+  const { id, name, currency, timezone, businessDayCutoff, taxMode, serviceChargeBps } = venue;
+  return {
+    id,
+    name,
+    currency,
+    timezone,
+    businessDayCutoff,
+    taxMode,
+    serviceChargeBps,
+    tipPresetsBps: venue.tipPresetsBps,
+  };
+}
 
 export async function readVenue(tx: Queryable, venueId: string): Promise<VenueInfo> {
-  const { rows } = await tx.query<VenueInfo>(
-    `SELECT id, name, currency, timezone, business_day_cutoff::text AS "businessDayCutoff",
-            tax_mode AS "taxMode", service_charge_bps AS "serviceChargeBps",
-            tip_presets_bps AS "tipPresetsBps"
-       FROM venues WHERE id = $1`,
-    [venueId],
-  );
-  const venue = rows[0];
+  const venue = await loadVenue(tx, venueId);
   if (!venue) throw new Error(`Venue ${venueId} does not exist`);
-  return venue;
+  return venueInfoOf(venue);
 }
 
 export type BillOrderHead = {

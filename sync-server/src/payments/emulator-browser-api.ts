@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../deps.ts';
-import type { RouteCatalog } from '../http/documented-routes.ts';
+import type { RouteCatalog } from '../http/index.ts';
 
 /** Where the customer's page reaches the emulator's browser API (same origin as the app). */
 export const EMULATOR_BROWSER_PREFIX = '/api/stripe-emulator';

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { isAdminRequest } from '../auth/admin.ts';
+import { isAdminRequest } from '../auth/index.ts';
 import type { AppDeps } from '../deps.ts';
-import type { RouteCatalog } from '../http/documented-routes.ts';
+import type { RouteCatalog } from '../http/index.ts';
 import { registerEmulatorBrowserApi } from './emulator-browser-api.ts';
 import { PAYMENT_ERROR_STATUS, PaymentError } from './errors.ts';
 import { createOrderFromPaidIntent } from './qr-checkout.ts';

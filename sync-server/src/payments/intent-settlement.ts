@@ -1,9 +1,9 @@
 import { recalculateOrder, type OrderId, type PaymentId, type PaymentStatus } from '@servio/shared';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { IntentFacts } from './stripe-objects.ts';
 import { settleCheckout } from './qr-order-creation.ts';
-import { asVenue } from './venue-tx.ts';
+import { venueWriteIn } from '../sync/index.ts';
 
 export type SettleOutcome =
   | {
@@ -75,8 +75,9 @@ export async function settleIntent(
       changed: false,
     };
   }
-  return asVenue(tx, deps, known.venue_id, async (write) => {
-    // Re-read under the venue's write lock: another delivery may have settled it meanwhile.
+  return venueWriteIn(tx, known.venue_id, { now: deps.clock.now() }, async (write) => {
+    // Re-read in the venue write (checked again when its first write takes the clock lock):
+    // another delivery may have settled it meanwhile.
     const payment = await write.store.getPayment(known.id as PaymentId);
     if (!payment) throw new Error(`Payment ${known.id} vanished while being settled`);
     const status = nextPaymentStatus(payment.status, intent);
@@ -90,7 +91,7 @@ export async function settleIntent(
     if (status === payment.status) return { ...base, changed: false };
     await write.store.put('payments', { ...payment, status, updatedAt: write.now });
     deps.metrics.paymentsOutcome.inc({ method: 'stripe', outcome: status });
-    const order = await recalculateOrder(write.scope, payment.orderId as OrderId);
+    const order = await recalculateOrder(await write.rules(), payment.orderId as OrderId);
     // docs/ARCHITECTURE.md (Payments): a table bill fully paid by QR is closed; the tablets see
     // it on their next pull. QR pay-now orders stay open for the kitchen and are closed by staff.
     if (status === 'succeeded' && order.kind !== 'qr' && order.status === 'paid') {

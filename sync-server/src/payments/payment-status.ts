@@ -1,4 +1,4 @@
-import { inVenue } from '../db/venue-scope.ts';
+import { inVenue } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { tableByToken } from './bill-rows.ts';
 import { fromStripeError, PaymentError, unknownTable } from './errors.ts';

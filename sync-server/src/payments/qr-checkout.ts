@@ -1,7 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
-import type { Queryable } from '../db/db.ts';
-import { inVenue } from '../db/venue-scope.ts';
+import { type Queryable, inVenue } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { readVenue, tableByToken } from './bill-rows.ts';
 import { fromStripeError, PaymentError, unknownTable } from './errors.ts';
@@ -10,7 +9,7 @@ import { derivedKey } from './keys.ts';
 import { tipFor, type TipChoice } from './pay-amount.ts';
 import { priceCart, type CartSchema } from './qr-cart.ts';
 import { readIntent } from './stripe-reads.ts';
-import { openReadStore } from './venue-tx.ts';
+import { PgStore } from '../sync/index.ts';
 
 type CheckoutDeps = Pick<AppDeps, 'db' | 'clock' | 'metrics' | 'stripe'>;
 
@@ -32,7 +31,10 @@ export async function startQrOrder(deps: CheckoutDeps, input: StartQrOrderInput)
   if (!table) throw unknownTable();
   const { venue, priced } = await inVenue(deps.db, table.venueId, async (tx) => {
     const venue = await readVenue(tx, table.venueId);
-    return { venue, priced: await priceCart(openReadStore(tx, table.venueId), venue, input.items) };
+    return {
+      venue,
+      priced: await priceCart(PgStore.reading(tx, table.venueId), venue, input.items),
+    };
   });
   const amountMinor = priced.totals.totalMinor;
   if (amountMinor <= 0) {

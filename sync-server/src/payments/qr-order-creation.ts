@@ -1,24 +1,21 @@
 import {
-  businessDay,
-  lineAmounts,
   minor,
+  newLineRow,
+  newOrderRow,
+  newPaymentRow,
   recalculateOrder,
-  ZERO,
   type LineId,
   type MenuItemId,
   type OrderId,
-  type OrderLineRow,
-  type OrderRow,
   type PaymentId,
   type TableId,
-  type VenueId,
 } from '@servio/shared';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { IntentFacts } from './stripe-objects.ts';
 import type { SettleOutcome } from './intent-settlement.ts';
 import { CartSnapshotSchema, type CartSnapshot } from './qr-cart.ts';
-import { asVenue, type VenueWrite } from './venue-tx.ts';
+import { venueSettingsOf, venueWriteIn, type VenueWrite } from '../sync/index.ts';
 
 type CheckoutStatus = 'awaiting_payment' | 'ordered' | 'canceled';
 
@@ -82,7 +79,7 @@ export async function settleCheckout(
   if (checkout.status !== 'awaiting_payment' || wanted === 'awaiting_payment') {
     return outcome(checkout.status, checkout.order_number, false);
   }
-  return asVenue(tx, deps, checkout.venue_id, async (write) => {
+  return venueWriteIn(tx, checkout.venue_id, { now: deps.clock.now() }, async (write) => {
     if (wanted === 'canceled') {
       const { rowCount } = await tx.query(
         `UPDATE qr_checkouts SET status = 'canceled'
@@ -127,95 +124,70 @@ async function createQrOrder(
   number: string,
   intent: IntentFacts,
 ): Promise<void> {
-  const { store, venue, now } = write;
+  const { store, now } = write;
+  const venue = await write.venue();
   const orderId = checkout.order_id as OrderId;
-  const order: OrderRow = {
-    venueId: venue.id as VenueId,
-    id: orderId,
-    number,
-    kind: 'qr',
-    tableId: checkout.table_id as TableId,
-    covers: 1,
-    status: 'sent',
-    deviceId: null,
-    openedBy: null,
-    openedAt: now,
-    businessDay: businessDay(now, venue.timezone, venue.businessDayCutoff),
-    closedAt: null,
-    discountKind: null,
-    discountValue: null,
-    discountReason: null,
-    serviceChargeBps: cart.serviceChargeBps,
-    subtotalMinor: ZERO,
-    discountMinor: ZERO,
-    serviceChargeMinor: ZERO,
-    taxMinor: ZERO,
-    totalMinor: ZERO,
-    paidMinor: ZERO,
-    tipMinor: ZERO,
-    overpaidMinor: ZERO,
-    mergedInto: null,
-    voidReason: null,
-    note: checkout.note,
-    customerName: null,
-    version: 0,
-    deletedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await store.put('orders', order);
-  for (const line of cart.lines) {
-    const row: Omit<OrderLineRow, 'lineTotalMinor'> = {
-      venueId: venue.id as VenueId,
-      id: line.lineId as LineId,
-      orderId,
-      itemId: line.itemId as MenuItemId,
-      name: line.name,
-      unitPriceMinor: minor(line.unitPriceMinor),
-      taxRateBps: line.taxRateBps,
-      modifiers: line.modifiers,
-      quantity: line.quantity,
-      note: line.note,
-      seat: null,
-      course: null,
-      kitchenStation: line.kitchenStation,
-      // Paid up front: the kitchen gets it at once.
+  // The same constructors as a tablet's order.open, order.addLine and payment.record (S12).
+  await store.put(
+    'orders',
+    newOrderRow({
+      venue: venueSettingsOf(venue),
+      now,
+      id: orderId,
+      number,
+      kind: 'qr',
+      tableId: checkout.table_id as TableId,
+      covers: 1,
       status: 'sent',
-      discountKind: null,
-      discountValue: null,
-      voidReason: null,
-      voidedBy: null,
-      addedBy: null,
-      addedAt: now,
-      sentAt: now,
-      readyAt: null,
-      version: 0,
-      deletedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await store.put('orderLines', { ...row, lineTotalMinor: lineAmounts(row).lineTotalMinor });
+      deviceId: null,
+      openedBy: null,
+      openedAt: now,
+      // The rate the customer saw when the cart was priced.
+      serviceChargeBps: cart.serviceChargeBps,
+      note: checkout.note,
+    }),
+  );
+  for (const line of cart.lines) {
+    await store.put(
+      'orderLines',
+      newLineRow({
+        venueId: venue.id,
+        id: line.lineId as LineId,
+        orderId,
+        itemId: line.itemId as MenuItemId,
+        name: line.name,
+        unitPriceMinor: minor(line.unitPriceMinor),
+        taxRateBps: line.taxRateBps,
+        modifiers: line.modifiers,
+        quantity: line.quantity,
+        note: line.note,
+        kitchenStation: line.kitchenStation,
+        // Paid up front: the kitchen gets it at once.
+        status: 'sent',
+        sentAt: now,
+        addedBy: null,
+        addedAt: now,
+        now,
+      }),
+    );
   }
-  await store.put('payments', {
-    venueId: venue.id as VenueId,
-    id: checkout.payment_id as PaymentId,
-    orderId,
-    method: 'stripe',
-    status: 'succeeded',
-    amountMinor: minor(checkout.amount_minor),
-    tipMinor: minor(checkout.tip_minor),
-    tenderedMinor: null,
-    changeMinor: null,
-    refundedMinor: ZERO,
-    stripePaymentIntentId: intent.id,
-    idempotencyKey: checkout.request_key,
-    recordedBy: null,
-    deviceId: null,
-    clientTime: now,
-    version: 0,
-    deletedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await recalculateOrder(write.scope, orderId);
+  await store.put(
+    'payments',
+    newPaymentRow({
+      venueId: venue.id,
+      id: checkout.payment_id as PaymentId,
+      orderId,
+      method: 'stripe',
+      status: 'succeeded',
+      amountMinor: minor(checkout.amount_minor),
+      tipMinor: minor(checkout.tip_minor),
+      stripePaymentIntentId: intent.id,
+      idempotencyKey: checkout.request_key,
+      recordedBy: null,
+      deviceId: null,
+      clientTime: now,
+      now,
+    }),
+  );
+  await recalculateOrder(await write.rules(), orderId);
 }

@@ -1,9 +1,9 @@
 import { minor, recalculateOrder, type OrderId, type PaymentId } from '@servio/shared';
 import { uuidv7 } from 'uuidv7';
-import { inVenue } from '../db/venue-scope.ts';
+import { inVenue } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { fromStripeError, PaymentError } from './errors.ts';
-import { inVenueWrite } from './venue-tx.ts';
+import { withVenueWrite } from '../sync/index.ts';
 
 export interface RefundRequest {
   /** Made by the manager's screen per refund: sent again, it never refunds twice. */
@@ -73,7 +73,7 @@ export async function refundPayment(
   if (existing && existing.status !== 'pending') return view(existing);
   const planned =
     existing ??
-    (await inVenueWrite(deps, venueId, async (write) => {
+    (await withVenueWrite(deps.db, venueId, { now: deps.clock.now() }, async (write) => {
       const payment = await write.store.getPayment(request.paymentId as PaymentId);
       if (!payment || payment.deletedAt !== null) {
         throw new PaymentError('NOT_FOUND', 'No such payment at this venue.', 'unknown_payment');
@@ -125,11 +125,10 @@ export async function refundPayment(
           amount,
           row.reason,
           staff.staffId,
-          write.version,
+          await write.stamp(),
           write.now,
         ],
       );
-      write.wrote();
       await write.tx.query(
         `INSERT INTO audit_log (venue_id, id, actor_staff_id, actor_device_id, action, target, details)
          VALUES ($1, $2, $3, $4, 'payment.refund', $5, $6)`,
@@ -198,16 +197,18 @@ async function settleRefund(
   status: RefundView['status'],
   stripeRefundId: string | null,
 ): Promise<RefundView> {
-  return inVenueWrite(deps, venueId, async (write) => {
+  return withVenueWrite(deps.db, venueId, { now: deps.clock.now() }, async (write) => {
     // The webhook may have completed it already (it matches our id in the refund's metadata).
     const { rows } = await write.tx.query<RefundRow>(
       `UPDATE refunds SET status = $3, stripe_refund_id = COALESCE(stripe_refund_id, $4),
               version = $5, updated_at = $6
         WHERE venue_id = $1 AND id = $2 AND status = 'pending'
         RETURNING *`,
-      [venueId, planned.id, status, stripeRefundId, write.version, write.now],
+      [venueId, planned.id, status, stripeRefundId, await write.lock(), write.now],
     );
     const updated = rows[0];
+    // Only a refund this call completed moves the clock (and pokes).
+    if (updated) await write.stamp();
     if (!updated) {
       const current = await write.tx.query<RefundRow>(
         'SELECT * FROM refunds WHERE venue_id = $1 AND id = $2',
@@ -215,7 +216,6 @@ async function settleRefund(
       );
       return view(current.rows[0]!);
     }
-    write.wrote();
     if (status === 'succeeded') {
       const { rows: sums } = await write.tx.query<{ refunded: number }>(
         `SELECT COALESCE(sum(amount_minor), 0) AS refunded FROM refunds
@@ -230,7 +230,7 @@ async function settleRefund(
           refundedMinor: minor(refunded),
           updatedAt: write.now,
         });
-        await recalculateOrder(write.scope, payment.orderId as OrderId);
+        await recalculateOrder(await write.rules(), payment.orderId as OrderId);
       }
     }
     return view(updated);

@@ -1,10 +1,10 @@
 import { minor, recalculateOrder, type OrderId, type PaymentId } from '@servio/shared';
 import { uuidv7 } from 'uuidv7';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ChargeFacts, RefundFacts } from './stripe-objects.ts';
 import type { AppliedEvent } from './subscriptions.ts';
-import { asVenue } from './venue-tx.ts';
+import { venueWriteIn } from '../sync/index.ts';
 
 type OurRefund = {
   id: string;
@@ -53,14 +53,13 @@ export async function reconcileCharge(
   if (target === payment.refunded_minor && completed.length === 0 && outside.length === 0) {
     return { handled: true, venueId: payment.venue_id };
   }
-  await asVenue(tx, deps, payment.venue_id, async (write) => {
+  await venueWriteIn(tx, payment.venue_id, { now: deps.clock.now() }, async (write) => {
     for (const refund of completed) {
       await tx.query(
         `UPDATE refunds SET status = 'succeeded', stripe_refund_id = $3, version = $4, updated_at = $5
           WHERE venue_id = $1 AND id = $2`,
-        [payment.venue_id, ourRefundFor(refund)!.id, refund.id, write.version, write.now],
+        [payment.venue_id, ourRefundFor(refund)!.id, refund.id, await write.stamp(), write.now],
       );
-      write.wrote();
     }
     for (const refund of outside) {
       await tx.query(
@@ -75,11 +74,10 @@ export async function reconcileCharge(
           refund.amount,
           `Refunded in Stripe${refund.reason ? ` (${refund.reason.replaceAll('_', ' ')})` : ''}`,
           refund.id,
-          write.version,
+          await write.stamp(),
           write.now,
         ],
       );
-      write.wrote();
     }
     const row = await write.store.getPayment(payment.id as PaymentId);
     if (row && row.refundedMinor < target) {
@@ -88,7 +86,7 @@ export async function reconcileCharge(
         refundedMinor: minor(target),
         updatedAt: write.now,
       });
-      await recalculateOrder(write.scope, row.orderId as OrderId);
+      await recalculateOrder(await write.rules(), row.orderId as OrderId);
     }
   });
   return { handled: true, venueId: payment.venue_id };

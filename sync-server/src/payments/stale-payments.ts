@@ -1,13 +1,13 @@
 import Stripe from 'stripe';
 import type { PaymentId } from '@servio/shared';
-import { inVenue } from '../db/venue-scope.ts';
+import { inVenue } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { PENDING_HOLD_MS } from './bill-view.ts';
 import { isStripeMissing } from './errors.ts';
 import { settleIntent } from './intent-settlement.ts';
 import { readIntent } from './stripe-reads.ts';
 import { IntentSchema, type IntentFacts } from './stripe-objects.ts';
-import { inVenueWrite } from './venue-tx.ts';
+import { withVenueWrite } from '../sync/index.ts';
 
 type StaleDeps = Pick<AppDeps, 'db' | 'clock' | 'metrics' | 'stripe'>;
 
@@ -41,7 +41,7 @@ export async function releaseStalePayments(
       continue;
     }
     // No intent ever reached Stripe (or Stripe forgot it): nothing can be confirmed.
-    await inVenueWrite(deps, venueId, async (write) => {
+    await withVenueWrite(deps.db, venueId, { now: deps.clock.now() }, async (write) => {
       const row = await write.store.getPayment(payment.id as PaymentId);
       if (row?.status !== 'pending') return;
       await write.store.put('payments', { ...row, status: 'canceled', updatedAt: write.now });

@@ -1,6 +1,6 @@
 import type { StripeEmulator } from '@servio/stripe-emulator';
 import Stripe from 'stripe';
-import type { Config } from '../config/env.ts';
+import type { Config } from '../config/index.ts';
 import type { StripeGateway } from '../deps.ts';
 
 // The one module that reaches the emulator (lint enforces it); the rest of the server names its

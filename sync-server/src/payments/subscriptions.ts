@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { SubscriptionFacts } from './stripe-objects.ts';
-import { asVenue } from './venue-tx.ts';
+import { venueWriteIn } from '../sync/index.ts';
 
 /** What applying a webhook event did: whether it concerned us, and for which venue. */
 export interface AppliedEvent {
@@ -43,13 +43,12 @@ export async function applySubscription(
   if (venue.subscription_status === subscription.status && venue.stripe_customer_id === customer) {
     return { handled: true, venueId: venue.id };
   }
-  await asVenue(tx, deps, venue.id, async (write) => {
+  await venueWriteIn(tx, venue.id, { now: deps.clock.now() }, async (write) => {
     await tx.query(
       `UPDATE venues SET subscription_status = $2, stripe_customer_id = $3, version = $4, updated_at = $5
         WHERE id = $1`,
-      [venue.id, subscription.status, customer, write.version, write.now],
+      [venue.id, subscription.status, customer, await write.stamp(), write.now],
     );
-    write.wrote();
   });
   return { handled: true, venueId: venue.id };
 }

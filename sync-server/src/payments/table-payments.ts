@@ -1,14 +1,20 @@
-import { ZERO, type OrderId, type PaymentId, type PaymentRow, type VenueId } from '@servio/shared';
+import {
+  newPaymentRow,
+  type OrderId,
+  type PaymentId,
+  type PaymentRow,
+  type VenueId,
+} from '@servio/shared';
 import { uuidv7 } from 'uuidv7';
-import { inVenue } from '../db/venue-scope.ts';
+import { inVenue } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { readBillOrder, tableByToken, type TableRef } from './bill-rows.ts';
+import { readBillOrder, tableByToken, venueInfoOf, type TableRef } from './bill-rows.ts';
 import { payableState, totalsOf } from './bill-view.ts';
 import { fromStripeError, PaymentError, unknownTable } from './errors.ts';
 import { derivedKey } from './keys.ts';
 import { amountToPay, tipFor, type PaySelection, type TipChoice } from './pay-amount.ts';
 import { releaseStalePayments } from './stale-payments.ts';
-import { inVenueWrite, type VenueWrite } from './venue-tx.ts';
+import { withVenueWrite, type VenueWrite } from '../sync/index.ts';
 
 export interface CreateTablePaymentInput {
   token: string;
@@ -72,7 +78,7 @@ export async function createTablePayment(
   ]);
   const reservation =
     (await findReservation(deps, table, requestKey)) ??
-    (await inVenueWrite(deps, table.venueId, (write) =>
+    (await withVenueWrite(deps.db, table.venueId, { now: deps.clock.now() }, (write) =>
       reserve(write, deps, table, input, requestKey),
     ));
   if (reservation.status !== 'pending' && reservation.paymentIntentId === null) {
@@ -130,8 +136,11 @@ async function reserve(
   input: CreateTablePaymentInput,
   requestKey: string,
 ): Promise<Reservation> {
-  const { tx, venue, now } = write;
-  // Everyone paying this order queues here; the clock lock already serialises the venue.
+  const { tx, now } = write;
+  const venue = venueInfoOf(await write.venue());
+  // Everyone paying this order queues here. The clock lock comes first: row locks are only ever
+  // taken under it, so a payment and a tablet push queue instead of deadlocking.
+  await write.lock();
   const bill = await readBillOrder(tx, table.venueId, input.orderId, { lock: true });
   if (!bill || bill.order.tableId !== table.tableId) {
     throw new PaymentError(
@@ -167,27 +176,23 @@ async function reserve(
     tip.tipMinor,
     input.attemptId,
   ]);
-  await write.store.put('payments', {
-    venueId: table.venueId as VenueId,
-    id: paymentId as PaymentId,
-    orderId: input.orderId as OrderId,
-    method: 'stripe',
-    status: 'pending',
-    amountMinor: decision.amountMinor,
-    tipMinor: tip.tipMinor,
-    tenderedMinor: null,
-    changeMinor: null,
-    refundedMinor: ZERO,
-    stripePaymentIntentId: null,
-    idempotencyKey,
-    recordedBy: null,
-    deviceId: null,
-    clientTime: now,
-    version: 0,
-    deletedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await write.store.put(
+    'payments',
+    newPaymentRow({
+      venueId: table.venueId as VenueId,
+      id: paymentId as PaymentId,
+      orderId: input.orderId as OrderId,
+      method: 'stripe',
+      status: 'pending',
+      amountMinor: decision.amountMinor,
+      tipMinor: tip.tipMinor,
+      idempotencyKey,
+      recordedBy: null,
+      deviceId: null,
+      clientTime: now,
+      now,
+    }),
+  );
   await write.flush();
   await tx.query(
     `INSERT INTO qr_payment_requests (venue_id, payment_id, order_id, table_id, request_key,
@@ -267,7 +272,7 @@ async function createIntent(
     await releaseReservation(deps, table, reservation);
     throw refusal ?? error;
   }
-  await inVenueWrite(deps, table.venueId, async (write) => {
+  await withVenueWrite(deps.db, table.venueId, { now: deps.clock.now() }, async (write) => {
     const payment = await write.store.getPayment(reservation.paymentId as PaymentId);
     if (!payment) throw new Error(`Reserved payment ${reservation.paymentId} vanished`);
     await write.store.put('payments', {
@@ -294,7 +299,7 @@ async function releaseReservation(
   table: TableRef,
   reservation: Reservation,
 ): Promise<void> {
-  await inVenueWrite(deps, table.venueId, async (write) => {
+  await withVenueWrite(deps.db, table.venueId, { now: deps.clock.now() }, async (write) => {
     const payment = await write.store.getPayment(reservation.paymentId as PaymentId);
     if (!payment || payment.status !== 'pending' || payment.stripePaymentIntentId) return;
     await write.store.put('payments', { ...payment, status: 'canceled', updatedAt: write.now });

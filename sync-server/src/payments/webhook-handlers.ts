@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { isStripeMissing } from './errors.ts';
 import { settleIntent } from './intent-settlement.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Stripe from 'stripe';
 import type { AppDeps } from '../deps.ts';
-import type { RouteCatalog } from '../http/documented-routes.ts';
+import type { RouteCatalog } from '../http/index.ts';
 import { StripeEventSchema } from './stripe-objects.ts';
 import { processEvent, storeEvent } from './webhook-events.ts';
 

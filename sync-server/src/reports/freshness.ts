@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 
 /**
  * Honest freshness: a report is only as complete as what the tablets have pushed. It says when the

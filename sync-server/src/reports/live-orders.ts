@@ -1,5 +1,5 @@
 import { minor, type Minor, type OrderKind, type OrderStatus } from '@servio/shared';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 
 /**
  * What needs a manager right now, whatever range the report shows: orders still open on the

@@ -1,5 +1,5 @@
 import { minor, sumMinor, type Minor, type PaymentMethod } from '@servio/shared';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import type { ReportRange } from './report-range.ts';
 import { REPORT_ORDERS_CTE, REPORT_PAYMENTS_CTE } from './report-sql.ts';
 

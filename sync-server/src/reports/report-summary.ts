@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import { reportFreshness, type Freshness } from './freshness.ts';
 import { salesByCategory, salesByItem, type CategoryRow, type ItemRow } from './item-sales.ts';
 import {

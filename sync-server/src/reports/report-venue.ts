@@ -1,6 +1,7 @@
 import type { TaxMode } from '@servio/shared';
 import { TRPCError } from '@trpc/server';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
+import { cutoffHHMM, loadVenue } from '../sync/index.ts';
 import type { ReportRange } from './report-range.ts';
 
 /** The venue settings every report reads: its money, its clock and how its day turns over. */
@@ -15,27 +16,15 @@ export interface ReportVenue {
 }
 
 export async function loadReportVenue(tx: Queryable, venueId: string): Promise<ReportVenue> {
-  const { rows } = await tx.query<{
-    id: string;
-    name: string;
-    currency: string;
-    timezone: string;
-    cutoff: string;
-    tax_mode: TaxMode;
-  }>(
-    `SELECT id, name, currency, timezone, to_char(business_day_cutoff, 'HH24:MI') AS cutoff, tax_mode
-       FROM venues WHERE id = $1`,
-    [venueId],
-  );
-  const row = rows[0];
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such venue.' });
+  const venue = await loadVenue(tx, venueId);
+  if (!venue) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such venue.' });
   return {
-    id: row.id,
-    name: row.name,
-    currency: row.currency,
-    timezone: row.timezone,
-    businessDayCutoff: row.cutoff,
-    taxMode: row.tax_mode,
+    id: venue.id,
+    name: venue.name,
+    currency: venue.currency,
+    timezone: venue.timezone,
+    businessDayCutoff: cutoffHHMM(venue),
+    taxMode: venue.taxMode,
   };
 }
 

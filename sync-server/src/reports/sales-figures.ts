@@ -1,5 +1,5 @@
 import { minor, mulDiv, ZERO, type Minor, type TaxMode } from '@servio/shared';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import type { ReportRange } from './report-range.ts';
 import { REPORT_LINES_CTE, REPORT_ORDERS_CTE } from './report-sql.ts';
 

@@ -4,9 +4,8 @@ import {
   type MutatorContext,
   type RawMutation,
 } from '@servio/shared';
-import type { Queryable } from '../db/db.ts';
-import { PgStore } from './pg-store.ts';
 import type { Rejection } from './rejection-log.ts';
+import type { VenueWrite } from './venue-write.ts';
 
 /** Where the push logs what the client should never have been able to send. */
 export interface SyncLogger {
@@ -14,9 +13,6 @@ export interface SyncLogger {
 }
 
 export interface BatchScope {
-  venueId: string;
-  /** The clock value every row written by this push carries (S5). */
-  version: number;
   ctx: MutatorContext;
   logger?: SyncLogger | undefined;
 }
@@ -58,11 +54,12 @@ function rejectionOf(mutation: RawMutation, error: unknown): Rejection | undefin
  * back and nothing advances (S4, transient).
  */
 export async function applyBatch(
-  tx: Queryable,
+  write: VenueWrite,
   scope: BatchScope,
   mutations: readonly RawMutation[],
 ): Promise<BatchOutcome> {
-  const store = new PgStore(tx, scope.venueId, scope.version);
+  const { tx } = write;
+  const store = write.newStore();
   await store.prefetch(mutations);
   let applied = 0;
   const rejections: Rejection[] = [];
@@ -87,16 +84,17 @@ export async function applyBatch(
   } catch (error) {
     if (!isDataError(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT sync_batch');
-    return applyOneByOne(tx, scope, mutations);
+    return applyOneByOne(write, scope, mutations);
   }
 }
 
 async function applyOneByOne(
-  tx: Queryable,
+  write: VenueWrite,
   scope: BatchScope,
   mutations: readonly RawMutation[],
 ): Promise<BatchOutcome> {
-  const store = new PgStore(tx, scope.venueId, scope.version);
+  const { tx } = write;
+  const store = write.newStore();
   await store.prefetch(mutations);
   const outcome: BatchOutcome = { applied: 0, rejections: [], written: 0 };
   for (const mutation of mutations) {
@@ -122,7 +120,7 @@ async function applyOneByOne(
       store.rollback();
       scope.logger?.warn(
         {
-          venueId: scope.venueId,
+          venueId: write.venueId,
           clientId: mutation.clientId,
           mutationId: mutation.id,
           mutation: mutation.name,

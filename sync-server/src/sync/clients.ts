@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 
 /** A client (one tablet browser database, S1) as the sync paths need it. */
 export interface ClientState {

@@ -5,7 +5,7 @@ import {
   type RowOf,
   type SyncedTable,
 } from '@servio/shared';
-import type { Row } from '../db/db.ts';
+import type { Row } from '../db/index.ts';
 
 /**
  * The one place where camelCase rows meet SQL columns. Column lists are derived from the shared row
@@ -84,4 +84,22 @@ export function rowToSql(table: SyncedTable, row: object): Record<string, unknow
   const values = row as Record<string, unknown>;
   for (const field of TABLES[table].fields) record[toSnake(field)] = values[field];
   return record;
+}
+
+/**
+ * The fields a view shows of a synced table's SQL row (`SELECT *` or `RETURNING *`), converted as
+ * `rowFromSql` does: explicit outputs, and still the one snake/camel conversion.
+ */
+export function viewFromSql<T extends SyncedTable, const K extends keyof RowOf<T> & string>(
+  table: T,
+  sqlRow: Row,
+  fields: readonly K[],
+): Pick<RowOf<T>, K> {
+  return rowFromSql(table, sqlRow, fields) as Pick<RowOf<T>, K>;
+}
+
+/** One server-only column (not in the shared row schema) of a SQL row, by its camelCase name. */
+export function columnFromSql(sqlRow: Row, field: string): unknown {
+  const value = sqlRow[toSnake(field)];
+  return value instanceof Date ? value.toISOString() : value;
 }

@@ -9,8 +9,7 @@ import {
 } from '@servio/shared';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import type { Db } from '../db/db.ts';
-import { inVenue } from '../db/venue-scope.ts';
+import { type Db, inVenue } from '../db/index.ts';
 import type { SyncLogger } from './apply-batch.ts';
 import { pushMutations, versionMismatch, type PushOutcome } from './push.ts';
 

@@ -18,7 +18,7 @@ import {
   type TableId,
   type TaxRateId,
 } from '@servio/shared';
-import type { Queryable, Row } from '../db/db.ts';
+import type { Queryable, Row } from '../db/index.ts';
 import { rowFromSql, selectList, TABLES } from './columns.ts';
 import { WriteOverlay } from './overlay.ts';
 import { referencedBy } from './prefetch.ts';
@@ -39,8 +39,10 @@ const STAFF_FIELDS = Object.keys(StaffRowSchema.shape);
  * clock value (S5) and reach Postgres in bulk on `flush()`. Per mutation, `begin()` / `commit()` /
  * `rollback()` keep or undo its writes (S4).
  *
- * The caller holds the venue's clock lock (see `push.ts`), so no other writer changes these rows
- * while they are cached.
+ * Reads may come before the venue's clock lock; the first `put` takes it (through `stamp`, from
+ * `withVenueWrite`), which re-runs the whole write under the lock if anyone committed since the
+ * write began. So once something is written, no other writer changes these rows while they are
+ * cached.
  */
 export class PgStore implements MutatorStore {
   private readonly overlay = new WriteOverlay();
@@ -52,12 +54,26 @@ export class PgStore implements MutatorStore {
   /** Orders known to exist in the database: updated on flush; the others are inserted (S3). */
   private readonly storedOrders = new Set<string>();
 
+  private readonly stamp: () => Promise<number>;
+
   constructor(
     private readonly tx: Queryable,
     readonly venueId: string,
-    /** The clock value every row written through this store carries. */
-    readonly version: number,
-  ) {}
+    /**
+     * The clock value every row written through this store carries: a number when the caller
+     * already holds the clock lock, or the venue write's `stamp` (taken on the first `put`).
+     */
+    version: number | (() => Promise<number>),
+  ) {
+    this.stamp = typeof version === 'number' ? () => Promise.resolve(version) : version;
+  }
+
+  /** The shared rules' storage for reading only (menu checks for a QR cart). */
+  static reading(tx: Queryable, venueId: string): PgStore {
+    return new PgStore(tx, venueId, () =>
+      Promise.reject(new Error('this store only reads; write through withVenueWrite')),
+    );
+  }
 
   begin(): void {
     this.overlay.begin();
@@ -111,7 +127,7 @@ export class PgStore implements MutatorStore {
   }
 
   async put<T extends MutatorWriteTable>(table: T, row: MutatorRows[T]): Promise<void> {
-    this.overlay.put(table, { ...row, version: this.version });
+    this.overlay.put(table, { ...row, version: await this.stamp() });
   }
 
   async getOrder(id: OrderId) {

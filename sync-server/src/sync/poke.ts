@@ -1,7 +1,6 @@
 import { PokeMessageSchema, type PokeMessage } from '@servio/shared';
-import type { Db, Queryable } from '../db/db.ts';
-import { inVenue } from '../db/venue-scope.ts';
-import { readClock } from './venue-clock.ts';
+import { type Db, type Queryable, inVenue } from '../db/index.ts';
+import { readClock } from './clock.ts';
 
 /** One NOTIFY channel for every venue; the payload says which venue changed. */
 export const POKE_CHANNEL = 'servio_sync_poke';

@@ -10,14 +10,13 @@ import {
   type SyncedTable,
   type TableChanges,
 } from '@servio/shared';
-import type { Db, Queryable, Row } from '../db/db.ts';
-import { inVenue } from '../db/venue-scope.ts';
+import { type Db, type Queryable, type Row, inVenue } from '../db/index.ts';
 import { claimClient, recordContact } from './clients.ts';
 import { rowFromSql, selectList, TABLES } from './columns.ts';
 import { versionMismatch } from './push.ts';
 import { rejectionsBetween } from './rejection-log.ts';
 import { loadVenueSettings } from './venue-settings.ts';
-import { readClock } from './venue-clock.ts';
+import { readClock } from './clock.ts';
 
 export type PullOutcome =
   | {

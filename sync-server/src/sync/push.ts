@@ -6,15 +6,11 @@ import {
   type PushResult,
   type RawMutation,
 } from '@servio/shared';
-import type { Db } from '../db/db.ts';
-import { inVenue } from '../db/venue-scope.ts';
-import { advanceClock } from './clock.ts';
+import type { Db } from '../db/index.ts';
 import { applyBatch, type SyncLogger } from './apply-batch.ts';
 import { claimClient, recordContact } from './clients.ts';
-import { notifyVenueChanged } from './poke.ts';
 import { recordRejections } from './rejection-log.ts';
-import { loadVenueSettings } from './venue-settings.ts';
-import { lockClock } from './venue-clock.ts';
+import { withVenueWrite } from './venue-write.ts';
 
 export interface PushCaller {
   venueId: string;
@@ -46,10 +42,14 @@ export function versionMismatch(clientVersion: number) {
  * 1. Lock the client row (created on first push): the same push sent twice at once applies once.
  * 2. Skip mutations at or below `last_mutation_id` (duplicates); refuse a first new one above
  *    last + 1 (`gap`: the client resends from `expectedMutationId`).
- * 3. Take the venue clock lock, then run the shared rules over the new mutations (`applyBatch`):
- *    each is applied or rejected with a reason (recorded for the next pull); either way the
- *    counter moves past it. Totals, prices and statuses come from the rules, never the client.
- * 4. Advance the clock once if anything was written, stamp the client, and poke the venue (S9).
+ * 3. Run the shared rules over the new mutations (`applyBatch`): the rows they name are read
+ *    first, without the venue clock lock; the first row written (or rejection recorded) takes it
+ *    (`withVenueWrite`, which runs the push again under the lock if anyone wrote the venue in
+ *    between). Each mutation is applied or rejected with a reason (recorded for the next pull);
+ *    either way the counter moves past it. Totals, prices and statuses come from the rules, never
+ *    the client.
+ * 4. The clock advances once if anything was written or rejected, the client is stamped, and the
+ *    venue is poked on commit (S9).
  *
  * Anything thrown that is not a business rejection or a data error rolls the whole push back:
  * nothing advances and the client simply retries (S4).
@@ -65,7 +65,8 @@ export async function pushMutations(
   }
   const at = new Date(options.now).toISOString();
   const { venueId } = caller;
-  return inVenue(db, venueId, async (tx) => {
+  return withVenueWrite(db, venueId, { now: at }, async (write) => {
+    const { tx } = write;
     const client = await claimClient(tx, venueId, request.clientId, caller.deviceId, {
       now: at,
       adopt: options.adopt ?? false,
@@ -92,28 +93,15 @@ export async function pushMutations(
       return { status: 'ok', lastMutationId: last, applied: 0, skipped, rejected: 0 };
     }
 
-    const version = (await lockClock(tx, venueId)) + 1;
-    const venue = await loadVenueSettings(tx, venueId);
-    const outcome = await applyBatch(
-      tx,
-      {
-        venueId,
-        version,
-        ctx: { venue, deviceId: client.deviceId as DeviceId, now: at },
-        logger: options.logger,
-      },
-      fresh,
-    );
-    await recordRejections(
-      tx,
-      { venueId, clientId: request.clientId, version, at },
-      outcome.rejections,
-    );
-    if (outcome.written > 0 || outcome.rejections.length > 0) {
-      const clock = await advanceClock(tx, venueId);
-      if (clock !== version)
-        throw new Error(`venue clock moved under its lock (${clock} ≠ ${version})`);
-      await notifyVenueChanged(tx, venueId, clock);
+    const { ctx } = await write.rules(client.deviceId as DeviceId);
+    const outcome = await applyBatch(write, { ctx, logger: options.logger }, fresh);
+    if (outcome.rejections.length > 0) {
+      // S4: a rejection is recorded under the version of this push, so the next pull carries it.
+      await recordRejections(
+        tx,
+        { venueId, clientId: request.clientId, version: await write.stamp(), at },
+        outcome.rejections,
+      );
     }
     const lastMutationId = fresh.at(-1)!.id;
     await recordContact(tx, venueId, request.clientId, caller.deviceId, {

@@ -1,5 +1,5 @@
 import type { MutationRejection, RejectionReason } from '@servio/shared';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 
 export interface Rejection {
   mutationId: number;

@@ -1,5 +1,5 @@
 import type { MutatorRows, MutatorWriteTable } from '@servio/shared';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable } from '../db/index.ts';
 import { rowToSql, TABLES, toSnake } from './columns.ts';
 
 /** Rows per statement: large enough to make a push of thousands cheap, small enough for one message. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { PairingError, redeemPairingCode } from '../auth/pairing.ts';
-import { signInWithPin } from '../auth/staff-sign-in.ts';
-import { inVenue } from '../db/venue-scope.ts';
+import { PairingError, redeemPairingCode, signInWithPin } from '../auth/index.ts';
+import { inVenue } from '../db/index.ts';
 import { publicProcedure, router, TRPCError } from './init.ts';
 import { deviceProcedure } from './procedures.ts';
 

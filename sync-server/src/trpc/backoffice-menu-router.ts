@@ -1,8 +1,10 @@
-import * as items from '../backoffice/menu-items.ts';
-import * as inputs from '../backoffice/menu-inputs.ts';
-import * as modifiers from '../backoffice/menu-modifiers.ts';
-import { readMenu } from '../backoffice/menu-views.ts';
-import { inVenue } from '../db/venue-scope.ts';
+import {
+  menuItems as items,
+  menuInputs as inputs,
+  menuModifiers as modifiers,
+  readMenu,
+} from '../backoffice/index.ts';
+import { inVenue } from '../db/index.ts';
 import { backofficeProcedure, write } from './backoffice-procedures.ts';
 import { router } from './init.ts';
 import { z } from 'zod';

@@ -1,5 +1,6 @@
 import type { Action } from '@servio/shared';
-import { backofficeWrite, assertCan, type Actor, type WriteScope } from '../backoffice/write.ts';
+import { assertCan, type Actor, type WriteScope } from '../backoffice/index.ts';
+import { withVenueWrite } from '../sync/index.ts';
 import type { AppContext } from './context.ts';
 import { managerProcedure } from './procedures.ts';
 
@@ -20,10 +21,25 @@ export function backofficeProcedure(action: Action) {
   });
 }
 
-/** One back-office change: versioned, audited and poked (backoffice/write.ts). */
+/**
+ * One back-office change through the venue write (sync/venue-write.ts): fenced to the actor's
+ * venue, its rows stamped with one version, an audit row with it, the tablets poked on commit
+ * (S9). Every back-office change moves the clock once (S5), so tablets pull it. A throw rolls all
+ * of it back: a refused change leaves no version, no audit row and no poke.
+ */
 export function write<T>(
   ctx: { deps: AppContext['deps']; actor: Actor },
   fn: (scope: WriteScope) => Promise<T>,
 ): Promise<T> {
-  return backofficeWrite(ctx.deps.db, ctx.actor, ctx.deps.clock.now(), fn);
+  const { actor } = ctx;
+  return withVenueWrite(
+    ctx.deps.db,
+    actor.venueId,
+    { now: ctx.deps.clock.now(), actor },
+    async (venueWrite) => {
+      const result = await fn({ ...venueWrite, actor });
+      await venueWrite.stamp();
+      return result;
+    },
+  );
 }

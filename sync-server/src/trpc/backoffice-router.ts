@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { AuditListInputSchema, listAudit } from '../backoffice/audit-log.ts';
-import { qrSheet } from '../backoffice/qr-sheet.ts';
-import * as staff from '../backoffice/staff.ts';
-import * as tables from '../backoffice/tables.ts';
 import {
+  AuditListInputSchema,
+  listAudit,
+  qrSheet,
+  staff,
+  tables,
   readVenueSettings,
   updateVenueSettings,
   VenueSettingsUpdateSchema,
-} from '../backoffice/venue-settings.ts';
-import { hashPin } from '../auth/secrets.ts';
-import { inVenue } from '../db/venue-scope.ts';
+} from '../backoffice/index.ts';
+import { hashPin } from '../auth/index.ts';
+import { inVenue } from '../db/index.ts';
 import { backofficeMenuRouter } from './backoffice-menu-router.ts';
 import { backofficeProcedure, write } from './backoffice-procedures.ts';
 import { router } from './init.ts';

@@ -1,7 +1,6 @@
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { resolveCaller, type Caller } from '../auth/caller.ts';
-import { bearerToken } from '../auth/admin.ts';
+import { resolveCaller, type Caller, bearerToken } from '../auth/index.ts';
 import type { AppDeps } from '../deps.ts';
 
 export interface AppContext {

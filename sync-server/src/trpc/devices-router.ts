@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { createPairingCode } from '../auth/pairing-codes.ts';
-import { inVenue } from '../db/venue-scope.ts';
+import { createPairingCode } from '../auth/index.ts';
+import { inVenue } from '../db/index.ts';
 import { router, TRPCError } from './init.ts';
 import { managerProcedure } from './procedures.ts';
 

@@ -1,19 +1,23 @@
 import { z } from 'zod';
-import { inVenue } from '../db/venue-scope.ts';
+import { inVenue } from '../db/index.ts';
 import {
   openOrdersOfTable,
   readBillOrder,
   readVenue,
   tableByToken,
-} from '../payments/bill-rows.ts';
-import { customerBill } from '../payments/bill-view.ts';
-import { PaymentError, unknownTable } from '../payments/errors.ts';
-import { PaySelectionSchema, TipChoiceSchema } from '../payments/pay-amount.ts';
-import { cancelTablePayment, tablePaymentStatus } from '../payments/payment-status.ts';
-import { CartSchema } from '../payments/qr-cart.ts';
-import { createOrderFromPaidIntent, startQrOrder } from '../payments/qr-checkout.ts';
-import { customerMenu } from '../payments/qr-menu.ts';
-import { createTablePayment } from '../payments/table-payments.ts';
+  customerBill,
+  PaymentError,
+  unknownTable,
+  PaySelectionSchema,
+  TipChoiceSchema,
+  cancelTablePayment,
+  tablePaymentStatus,
+  CartSchema,
+  createOrderFromPaidIntent,
+  startQrOrder,
+  customerMenu,
+  createTablePayment,
+} from '../payments/index.ts';
 import { publicProcedure, router, TRPCError } from './init.ts';
 
 /**

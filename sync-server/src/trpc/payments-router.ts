@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { inVenue } from '../db/venue-scope.ts';
-import { PaymentError } from '../payments/errors.ts';
-import { overpaidOrders } from '../payments/overpaid.ts';
-import { refundPayment } from '../payments/refund-payment.ts';
+import { inVenue } from '../db/index.ts';
+import { PaymentError, overpaidOrders, refundPayment } from '../payments/index.ts';
 import { router, TRPCError } from './init.ts';
 import { managerProcedure } from './procedures.ts';
 

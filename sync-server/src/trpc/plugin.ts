@@ -2,7 +2,7 @@ import * as Sentry from '@sentry/node';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
-import { pokeStreamsOf } from '../sync/poke.ts';
+import { pokeStreamsOf } from '../sync/index.ts';
 import { createContextFactory } from './context.ts';
 import { appRouter, type AppRouter } from './router.ts';
 

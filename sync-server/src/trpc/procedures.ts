@@ -1,4 +1,4 @@
-import type { DeviceCaller, Role, StaffCaller } from '../auth/caller.ts';
+import type { DeviceCaller, Role, StaffCaller } from '../auth/index.ts';
 import { publicProcedure, TRPCError } from './init.ts';
 
 /** A paired, unrevoked device. The venue of every query below comes from here, never from input. */

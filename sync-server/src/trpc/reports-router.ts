@@ -1,17 +1,22 @@
 import { z } from 'zod';
-import { assertCan } from '../backoffice/write.ts';
-import { inVenue } from '../db/venue-scope.ts';
-import { reportFreshness } from '../reports/freshness.ts';
-import { openOrders, ordersNeedingRefundAttention } from '../reports/live-orders.ts';
-import { csvFilename, sectionCsv, type SectionRows } from '../reports/report-csv.ts';
-import { checkRange, ReportRangeInputSchema, reportRangeFields } from '../reports/report-range.ts';
+import { assertCan } from '../backoffice/index.ts';
+import { inVenue } from '../db/index.ts';
 import {
+  reportFreshness,
+  openOrders,
+  ordersNeedingRefundAttention,
+  csvFilename,
+  sectionCsv,
+  type SectionRows,
+  checkRange,
+  ReportRangeInputSchema,
+  reportRangeFields,
   openReportScope,
   REPORT_SECTION_NAMES,
   REPORT_SECTIONS,
   reportSummary,
   type ReportSection,
-} from '../reports/report-summary.ts';
+} from '../reports/index.ts';
 import { router } from './init.ts';
 import { managerProcedure } from './procedures.ts';
 

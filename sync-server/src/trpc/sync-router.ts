@@ -1,11 +1,20 @@
 import { PullRequestSchema, PushRequestSchema, type PushResult } from '@servio/shared';
 import { z } from 'zod';
-import { ClientOwnershipError } from '../sync/clients.ts';
-import { importOutbox, OutboxFileSchema, UnknownDeviceError } from '../sync/import-outbox.ts';
-import { pokeStreamsOf, PokeStreamsClosed, venuePokes } from '../sync/poke.ts';
-import { emptyPull, emptyPush, otherProtocolVersion } from '../sync/protocol-input.ts';
-import { pullChanges, type PullOutcome } from '../sync/pull.ts';
-import { pushMutations } from '../sync/push.ts';
+import {
+  ClientOwnershipError,
+  emptyPull,
+  emptyPush,
+  importOutbox,
+  otherProtocolVersion,
+  OutboxFileSchema,
+  pokeStreamsOf,
+  PokeStreamsClosed,
+  pullChanges,
+  pushMutations,
+  UnknownDeviceError,
+  venuePokes,
+  type PullOutcome,
+} from '../sync/index.ts';
 import { publicProcedure, router, TRPCError } from './init.ts';
 import { deviceProcedure, managerProcedure } from './procedures.ts';
 

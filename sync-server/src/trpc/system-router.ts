@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serverVersion } from '../ops/version.ts';
+import { serverVersion } from '../config/index.ts';
 import { publicProcedure, router } from './init.ts';
 
 export const systemRouter = router({

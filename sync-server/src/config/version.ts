@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../config/env.ts';
+import { repoRoot } from './env.ts';
 
 /** The server's release, from its package.json (shown in health and to tablets that need updating). */
 export const serverVersion = (

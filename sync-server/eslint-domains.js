@@ -1,0 +1,64 @@
+// @ts-check
+import path from 'node:path';
+
+/**
+ * The server's domain folders (sync-server/src/<domain>/: sync, payments, backoffice, auth, db,
+ * ops, reports, demo, http, trpc, config, cli): a file uses another domain only through that
+ * domain's entry module `index.ts`, never its files. The composition root (src/*.ts: app, server,
+ * main, deps) is held to the same. Relative specifiers are resolved against the importing file.
+ * Import cycles are `import-x/no-cycle`'s (eslint.config.js).
+ */
+
+/** `{ domain, rest }` for a path inside sync-server/src (domain null at the root), or null. */
+function place(file) {
+  const marker = `${path.sep}sync-server${path.sep}src${path.sep}`;
+  const at = file.lastIndexOf(marker);
+  if (at < 0) return null;
+  const parts = file.slice(at + marker.length).split(path.sep);
+  if (parts.length === 1) return { domain: null, rest: parts[0] ?? '' };
+  return { domain: parts[0] ?? '', rest: parts.slice(1).join('/') };
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const domains = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Use another server domain only through its index.ts (sync-server/src).' },
+    messages: {
+      deepImport:
+        '{{from}} may use the {{to}} domain only through {{to}}/index.ts, not {{target}} (export what you need from there).',
+    },
+    schema: [],
+  },
+  create(context) {
+    const from = place(context.filename);
+    if (!from) return {};
+    const check = (node, specifier) => {
+      if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
+      const resolved = path.resolve(path.dirname(context.filename), specifier);
+      const to = place(resolved);
+      if (!to || to.domain === null || to.domain === from.domain || to.rest === 'index.ts') return;
+      context.report({
+        node,
+        messageId: 'deepImport',
+        data: {
+          from:
+            from.domain === null ? 'The composition root (src/*.ts)' : `The ${from.domain} domain`,
+          to: to.domain,
+          target: path.relative(path.dirname(context.filename), resolved) || specifier,
+        },
+      });
+    };
+    const source = (node) => {
+      if (node.source && node.source.type === 'Literal') check(node.source, node.source.value);
+    };
+    return {
+      ImportDeclaration: source,
+      ExportNamedDeclaration: source,
+      ExportAllDeclaration: source,
+      ImportExpression: source,
+    };
+  },
+};
+
+export const serverDomains = { rules: { domains } };
