@@ -1,8 +1,19 @@
+import { defineMessages } from 'react-intl';
 import { createBrowserRouter, Navigate, useParams } from 'react-router';
 import type { AreaHandle } from './status-bar.tsx';
 import { AppLoading } from '../ui/app-loading.tsx';
 import { managerScreens } from '../features/manager/routes.ts';
 import { RouteError } from './route-error.tsx';
+
+/** The part of the app each route is, shown next to the brand in the status bar. */
+const AREAS = defineMessages({
+  tablet: { id: 'app.area.tablet', defaultMessage: 'Tablet' },
+  order: { id: 'app.area.order', defaultMessage: 'Order' },
+  payment: { id: 'app.area.payment', defaultMessage: 'Payment' },
+  receipt: { id: 'app.area.receipt', defaultMessage: 'Receipt' },
+  kitchen: { id: 'app.area.kitchen', defaultMessage: 'Kitchen' },
+  manager: { id: 'app.area.manager', defaultMessage: 'Manager' },
+});
 
 /**
  * Every screen is its own chunk, loaded when its route matches: the entry holds only React,
@@ -34,7 +45,7 @@ export const router = createBrowserRouter([
             children: [
               {
                 index: true,
-                handle: { area: 'Tablet' } satisfies AreaHandle,
+                handle: { area: AREAS.tablet } satisfies AreaHandle,
                 lazy: {
                   Component: async () =>
                     (await import('../features/pos/floor/floor-plan.tsx')).FloorPlan,
@@ -42,7 +53,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'orders/:orderId',
-                handle: { area: 'Order' } satisfies AreaHandle,
+                handle: { area: AREAS.order } satisfies AreaHandle,
                 lazy: {
                   Component: async () =>
                     (await import('../features/pos/order/order-screen.tsx')).OrderScreen,
@@ -50,7 +61,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'orders/:orderId/pay',
-                handle: { area: 'Payment' } satisfies AreaHandle,
+                handle: { area: AREAS.payment } satisfies AreaHandle,
                 lazy: {
                   Component: async () =>
                     (await import('../features/pos/payment/payment-screen.tsx')).PaymentScreen,
@@ -58,7 +69,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'orders/:orderId/receipt',
-                handle: { area: 'Receipt' } satisfies AreaHandle,
+                handle: { area: AREAS.receipt } satisfies AreaHandle,
                 lazy: {
                   Component: async () =>
                     (await import('../features/pos/payment/receipt-screen.tsx')).ReceiptScreen,
@@ -66,7 +77,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'kitchen',
-                handle: { area: 'Kitchen' } satisfies AreaHandle,
+                handle: { area: AREAS.kitchen } satisfies AreaHandle,
                 lazy: {
                   Component: async () =>
                     (await import('../features/kitchen/kitchen-display.tsx')).KitchenDisplay,
@@ -76,7 +87,7 @@ export const router = createBrowserRouter([
           },
           {
             path: 'manager',
-            handle: { area: 'Manager' } satisfies AreaHandle,
+            handle: { area: AREAS.manager } satisfies AreaHandle,
             lazy: {
               Component: async () =>
                 (await import('../features/manager/manager-area.tsx')).ManagerArea,

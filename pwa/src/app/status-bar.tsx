@@ -20,12 +20,12 @@ import { useSyncStatus, type SyncStatus } from '../sync/use-sync-status.ts';
 import { ConnectionDetails } from '../features/session/index.ts';
 import { Button } from '../ui/button.tsx';
 import { cx } from '../ui/class-names.ts';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { intl } from '../i18n/intl.ts';
 
 /** Route `handle` field naming the part of the app, shown next to the brand ("Kitchen"). */
 export interface AreaHandle {
-  area: string;
+  area: MessageDescriptor;
 }
 
 function isAreaHandle(handle: unknown): handle is AreaHandle {
@@ -82,7 +82,11 @@ export function StatusBar() {
         </span>
         {area ? (
           <span className="truncate text-base text-bar-muted max-sm:hidden">
-            <FormattedMessage id="app.statusBar.text" defaultMessage="· {area}" values={{ area }} />
+            <FormattedMessage
+              id="app.statusBar.text"
+              defaultMessage="· {area}"
+              values={{ area: intl.formatMessage(area) }}
+            />
           </span>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import type { AppRouter } from '@servio/sync-server/router';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { intl } from '../../i18n/intl.ts';
 
 /**
  * What the manager screens read and send, typed from the server's router (only its type crosses
@@ -23,10 +24,11 @@ export type VenueSettings = Outputs['backoffice']['venue']['get'];
 export type OverpaidOrder = Outputs['payments']['overpaid'][number];
 export type AuditEntry = Outputs['backoffice']['audit']['list']['entries'][number];
 
+/** A staff role as people read it ("Waiter"), on the manager's screens and the staff list. */
 export const ROLE_LABELS: Record<StaffRole, string> = {
-  waiter: 'Waiter',
-  cashier: 'Cashier',
-  kitchen: 'Kitchen',
-  manager: 'Manager',
-  owner: 'Owner',
+  waiter: intl.formatMessage({ id: 'manager.roles.waiter', defaultMessage: 'Waiter' }),
+  cashier: intl.formatMessage({ id: 'manager.roles.cashier', defaultMessage: 'Cashier' }),
+  kitchen: intl.formatMessage({ id: 'manager.roles.kitchen', defaultMessage: 'Kitchen' }),
+  manager: intl.formatMessage({ id: 'manager.roles.manager', defaultMessage: 'Manager' }),
+  owner: intl.formatMessage({ id: 'manager.roles.owner', defaultMessage: 'Owner' }),
 };

@@ -1,3 +1,4 @@
+import { defineMessage, type MessageDescriptor } from 'react-intl';
 import type { RouteObject } from 'react-router';
 import type { ManagerIdentity } from './manager-context.ts';
 import type { NavIcon } from './nav-icons.ts';
@@ -8,7 +9,8 @@ import type { NavIcon } from './nav-icons.ts';
  * sheet, the unknown address) is reached by a link only.
  */
 export interface ManagerNav {
-  label: string;
+  /** Formatted where the navigation renders (manager-layout.tsx). */
+  label: MessageDescriptor;
   /** Resolved by the layout (nav-icons.ts), to keep lucide out of the entry chunk. */
   icon: NavIcon;
   /** Who sees the entry; without it every manager and owner does. */
@@ -30,26 +32,46 @@ type ManagerRoute = RouteObject & { handle?: ManagerScreenHandle };
 export const managerScreens = [
   {
     index: true,
-    handle: { nav: { label: 'Reports', icon: 'ChartColumn' } },
+    handle: {
+      nav: {
+        label: defineMessage({ id: 'manager.nav.reports', defaultMessage: 'Reports' }),
+        icon: 'ChartColumn',
+      },
+    },
     lazy: {
       Component: async () => (await import('./reports/reports-screen.tsx')).ReportsScreen,
     },
   },
   {
     path: 'payments',
-    handle: { nav: { label: 'Payments', icon: 'CreditCard' } },
+    handle: {
+      nav: {
+        label: defineMessage({ id: 'manager.nav.payments', defaultMessage: 'Payments' }),
+        icon: 'CreditCard',
+      },
+    },
     lazy: {
       Component: async () => (await import('./payments/payments-screen.tsx')).PaymentsScreen,
     },
   },
   {
     path: 'menu',
-    handle: { nav: { label: 'Menu', icon: 'UtensilsCrossed' } },
+    handle: {
+      nav: {
+        label: defineMessage({ id: 'manager.nav.menu', defaultMessage: 'Menu' }),
+        icon: 'UtensilsCrossed',
+      },
+    },
     lazy: { Component: async () => (await import('./menu/menu-screen.tsx')).MenuScreen },
   },
   {
     path: 'tables',
-    handle: { nav: { label: 'Tables', icon: 'LayoutGrid' } },
+    handle: {
+      nav: {
+        label: defineMessage({ id: 'manager.nav.tables', defaultMessage: 'Tables' }),
+        icon: 'LayoutGrid',
+      },
+    },
     lazy: { Component: async () => (await import('./tables/tables-screen.tsx')).TablesScreen },
   },
   {
@@ -58,29 +80,55 @@ export const managerScreens = [
   },
   {
     path: 'staff',
-    handle: { nav: { label: 'Staff', icon: 'Users' } },
+    handle: {
+      nav: {
+        label: defineMessage({ id: 'manager.nav.staff', defaultMessage: 'Staff' }),
+        icon: 'Users',
+      },
+    },
     lazy: { Component: async () => (await import('./staff/staff-screen.tsx')).StaffScreen },
   },
   {
     path: 'devices',
-    handle: { nav: { label: 'Devices', icon: 'Tablet' } },
+    handle: {
+      nav: {
+        label: defineMessage({ id: 'manager.nav.devices', defaultMessage: 'Devices' }),
+        icon: 'Tablet',
+      },
+    },
     lazy: {
       Component: async () => (await import('./devices/devices-screen.tsx')).DevicesScreen,
     },
   },
   {
     path: 'venue',
-    handle: { nav: { label: 'Venue', icon: 'Settings' } },
+    handle: {
+      nav: {
+        label: defineMessage({ id: 'manager.nav.venue', defaultMessage: 'Venue' }),
+        icon: 'Settings',
+      },
+    },
     lazy: { Component: async () => (await import('./venue/venue-screen.tsx')).VenueScreen },
   },
   {
     path: 'audit',
-    handle: { nav: { label: 'Audit log', icon: 'ScrollText', requiredRole: 'owner' } },
+    handle: {
+      nav: {
+        label: defineMessage({ id: 'manager.nav.audit', defaultMessage: 'Audit log' }),
+        icon: 'ScrollText',
+        requiredRole: 'owner',
+      },
+    },
     lazy: { Component: async () => (await import('./audit/audit-screen.tsx')).AuditScreen },
   },
   {
     path: 'system',
-    handle: { nav: { label: 'Device and server', icon: 'Activity' } },
+    handle: {
+      nav: {
+        label: defineMessage({ id: 'manager.nav.system', defaultMessage: 'Device and server' }),
+        icon: 'Activity',
+      },
+    },
     lazy: {
       // Small screens ride in the area's own chunk (already loaded on any /manager address).
       Component: async () => (await import('./manager-area.tsx')).SystemStatus,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
@@ -17,6 +18,7 @@ export function CategoryDialog({
   count: number;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [name, setName] = useState(category?.name ?? '');
@@ -31,11 +33,27 @@ export function CategoryDialog({
     [trpc.backoffice.menu.list.queryFilter()],
     { onSuccess: onClose },
   );
-  const problem = name.trim() === '' ? 'Give the category a name' : null;
+  const problem =
+    name.trim() === ''
+      ? intl.formatMessage({
+          id: 'manager.categoryDialog.nameMissing',
+          defaultMessage: 'Give the category a name',
+        })
+      : null;
 
   return (
     <FormDialog
-      title={category ? `Rename ${category.name}` : 'Add a category'}
+      title={
+        category
+          ? intl.formatMessage(
+              { id: 'manager.categoryDialog.rename', defaultMessage: 'Rename {name}' },
+              { name: category.name },
+            )
+          : intl.formatMessage({
+              id: 'manager.categoryDialog.add',
+              defaultMessage: 'Add a category',
+            })
+      }
       isOpen
       onOpenChange={(open) => !open && onClose()}
     >
@@ -48,7 +66,10 @@ export function CategoryDialog({
         }}
       >
         <TextField
-          label="Category name"
+          label={intl.formatMessage({
+            id: 'manager.categoryDialog.name',
+            defaultMessage: 'Category name',
+          })}
           value={name}
           onChange={setName}
           autoFocus
@@ -57,10 +78,17 @@ export function CategoryDialog({
         <FormError message={save.problem} />
         <div className="flex justify-end gap-3">
           <Button variant="secondary" onPress={onClose}>
-            Cancel
+            <FormattedMessage id="manager.categoryDialog.cancel" defaultMessage="Cancel" />
           </Button>
           <Button type="submit" isPending={save.isPending}>
-            {category ? 'Save' : 'Add category'}
+            {category ? (
+              <FormattedMessage id="manager.categoryDialog.save" defaultMessage="Save" />
+            ) : (
+              <FormattedMessage
+                id="manager.categoryDialog.addCategory"
+                defaultMessage="Add category"
+              />
+            )}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Check } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { FormDialog } from '../../../ui/dialog.tsx';
@@ -33,6 +34,7 @@ export function ItemDialog({
   currency: string;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -51,12 +53,26 @@ export function ItemDialog({
 
   const parsedPrice = parseAmount(price, currency);
   const errors = {
-    name: name.trim() === '' ? 'Give the item a name' : null,
+    name:
+      name.trim() === ''
+        ? intl.formatMessage({
+            id: 'manager.itemDialog.nameMissing',
+            defaultMessage: 'Give the item a name',
+          })
+        : null,
     price: parsedPrice.ok ? null : parsedPrice.message,
     station: STATION.test(station.trim())
       ? null
-      : 'Lower-case letters, digits and dashes, such as "kitchen" or "bar"',
-    taxRate: taxRateId ? null : 'Add a tax rate first',
+      : intl.formatMessage({
+          id: 'manager.itemDialog.stationInvalid',
+          defaultMessage: 'Lower-case letters, digits and dashes, such as "kitchen" or "bar"',
+        }),
+    taxRate: taxRateId
+      ? null
+      : intl.formatMessage({
+          id: 'manager.itemDialog.taxRateMissing',
+          defaultMessage: 'Add a tax rate first',
+        }),
   };
   const valid = Object.values(errors).every((error) => error === null);
 
@@ -95,7 +111,14 @@ export function ItemDialog({
 
   return (
     <FormDialog
-      title={item ? `Edit ${item.name}` : 'Add an item'}
+      title={
+        item
+          ? intl.formatMessage(
+              { id: 'manager.itemDialog.edit', defaultMessage: 'Edit {name}' },
+              { name: item.name },
+            )
+          : intl.formatMessage({ id: 'manager.itemDialog.add', defaultMessage: 'Add an item' })
+      }
       isOpen
       onOpenChange={(open) => !open && onClose()}
     >
@@ -107,7 +130,7 @@ export function ItemDialog({
         }}
       >
         <TextField
-          label="Name"
+          label={intl.formatMessage({ id: 'manager.itemDialog.name', defaultMessage: 'Name' })}
           value={name}
           onChange={setName}
           isRequired
@@ -116,51 +139,100 @@ export function ItemDialog({
         />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField
-            label={`Price (${currency})`}
+            label={intl.formatMessage(
+              { id: 'manager.itemDialog.price', defaultMessage: 'Price ({currency})' },
+              { currency },
+            )}
             value={price}
             onChange={setPrice}
             inputMode="decimal"
-            placeholder="12.50"
+            placeholder={intl.formatMessage({
+              id: 'manager.itemDialog.pricePlaceholder',
+              defaultMessage: '12.50',
+            })}
             {...fieldProblem(submitted, errors.price)}
             description={
               item && parsedPrice.ok && parsedPrice.minor !== item.priceMinor
-                ? `Was ${money(item.priceMinor, currency)}; orders already taken keep it.`
+                ? intl.formatMessage(
+                    {
+                      id: 'manager.itemDialog.priceWas',
+                      defaultMessage: 'Was {price}; orders already taken keep it.',
+                    },
+                    { price: money(item.priceMinor, currency) },
+                  )
                 : undefined
             }
           />
           <SelectField
-            label="Tax rate"
+            label={intl.formatMessage({
+              id: 'manager.itemDialog.taxRate',
+              defaultMessage: 'Tax rate',
+            })}
             value={taxRateId}
             onChange={setTaxRateId}
             options={menu.taxRates.map((rate) => ({
               id: rate.id,
-              label: `${rate.name} (${percent(rate.rateBps)})`,
+              label: intl.formatMessage(
+                { id: 'manager.itemDialog.taxRateOption', defaultMessage: '{name} ({rate})' },
+                { name: rate.name, rate: percent(rate.rateBps) },
+              ),
             }))}
           />
           <SelectField
-            label="Category"
+            label={intl.formatMessage({
+              id: 'manager.itemDialog.category',
+              defaultMessage: 'Category',
+            })}
             value={category}
             onChange={setCategory}
             options={menu.categories.map((c) => ({ id: c.id, label: c.name }))}
           />
           <TextField
-            label="Kitchen station"
+            label={intl.formatMessage({
+              id: 'manager.itemDialog.station',
+              defaultMessage: 'Kitchen station',
+            })}
             value={station}
             onChange={setStation}
             autoCapitalize="none"
-            description="Where the ticket prints or shows: kitchen, bar…"
+            description={intl.formatMessage({
+              id: 'manager.itemDialog.stationHint',
+              defaultMessage: 'Where the ticket prints or shows: kitchen, bar…',
+            })}
             {...fieldProblem(submitted, errors.station)}
           />
         </div>
-        <TextField label="Description (optional)" value={description} onChange={setDescription} />
+        <TextField
+          label={intl.formatMessage({
+            id: 'manager.itemDialog.description',
+            defaultMessage: 'Description (optional)',
+          })}
+          value={description}
+          onChange={setDescription}
+        />
         <SwitchField
-          label={available ? 'Available to order' : "Unavailable (86'd)"}
+          label={
+            available
+              ? intl.formatMessage({
+                  id: 'manager.itemDialog.available',
+                  defaultMessage: 'Available to order',
+                })
+              : intl.formatMessage({
+                  id: 'manager.itemDialog.unavailable',
+                  defaultMessage: "Unavailable (86'd)",
+                })
+          }
           isSelected={available}
           onChange={setAvailable}
         />
         {menu.modifierGroups.length > 0 ? (
           <CheckboxGroup value={groups} onChange={setGroups} className="flex flex-col gap-2">
-            <Label className="text-sm font-semibold">Modifier groups offered</Label>
+            <Label className="text-sm font-semibold">
+              <FormattedMessage
+                id="manager.itemDialog.modifierGroups"
+                defaultMessage="Modifier groups offered"
+              />
+            </Label>
             <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
               {menu.modifierGroups.map((group) => (
                 <Checkbox
@@ -183,10 +255,14 @@ export function ItemDialog({
         <FormError message={problem} />
         <div className="flex flex-wrap justify-end gap-3">
           <Button variant="secondary" onPress={onClose}>
-            Cancel
+            <FormattedMessage id="manager.itemDialog.cancel" defaultMessage="Cancel" />
           </Button>
           <Button type="submit" isPending={saving}>
-            {item ? 'Save changes' : 'Add item'}
+            {item ? (
+              <FormattedMessage id="manager.itemDialog.save" defaultMessage="Save changes" />
+            ) : (
+              <FormattedMessage id="manager.itemDialog.addItem" defaultMessage="Add item" />
+            )}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, defineMessage, useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
@@ -17,6 +18,8 @@ import { ItemDialog } from './item-dialog.tsx';
 import { ModifierGroupsPanel } from './modifier-groups-panel.tsx';
 import { TaxRatesPanel } from './tax-rates-panel.tsx';
 
+const TITLE = defineMessage({ id: 'manager.menu.title', defaultMessage: 'Menu' });
+
 type Editing =
   | { kind: 'item'; item: MenuItem | null; categoryId: string }
   | { kind: 'category'; category: MenuView['categories'][number] | null }
@@ -24,6 +27,7 @@ type Editing =
 
 /** The live menu: categories and their items, modifier groups, tax rates. Tablets pull each change. */
 export function MenuScreen() {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const currency = useVenueCurrency();
@@ -45,11 +49,19 @@ export function MenuScreen() {
   if (!menu.data || !currency) {
     return (
       <>
-        <ScreenHeader title="Menu" />
+        <ScreenHeader title={intl.formatMessage(TITLE)} />
         {menu.isError ? (
-          <QueryErrorNotice query={menu} what="the menu" />
+          <QueryErrorNotice
+            query={menu}
+            what={intl.formatMessage({ id: 'manager.menu.whatMenu', defaultMessage: 'the menu' })}
+          />
         ) : (
-          <LoadingBlock label="Loading the menu…" />
+          <LoadingBlock
+            label={intl.formatMessage({
+              id: 'manager.menu.loading',
+              defaultMessage: 'Loading the menu…',
+            })}
+          />
         )}
       </>
     );
@@ -59,7 +71,12 @@ export function MenuScreen() {
   const taxName = new Map(
     data.taxRates.map((rate) => [
       rate.id,
-      rate.name.includes('%') ? rate.name : `${rate.name} (${percent(rate.rateBps)})`,
+      rate.name.includes('%')
+        ? rate.name
+        : intl.formatMessage(
+            { id: 'manager.menu.taxName', defaultMessage: '{name} ({rate})' },
+            { name: rate.name, rate: percent(rate.rateBps) },
+          ),
     ]),
   );
   const groupsOf = (itemId: string) =>
@@ -77,8 +94,12 @@ export function MenuScreen() {
   return (
     <>
       <ScreenHeader
-        title="Menu"
-        description="Changes reach every tablet on its next sync. Orders already taken keep their prices."
+        title={intl.formatMessage(TITLE)}
+        description={intl.formatMessage({
+          id: 'manager.menu.description',
+          defaultMessage:
+            'Changes reach every tablet on its next sync. Orders already taken keep their prices.',
+        })}
         actions={
           <>
             <Button
@@ -86,7 +107,7 @@ export function MenuScreen() {
               onPress={() => setEditing({ kind: 'category', category: null })}
             >
               <Plus aria-hidden className="size-5" />
-              Add category
+              <FormattedMessage id="manager.menu.addCategory" defaultMessage="Add category" />
             </Button>
             <Button
               isDisabled={data.categories.length === 0}
@@ -95,7 +116,7 @@ export function MenuScreen() {
               }
             >
               <Plus aria-hidden className="size-5" />
-              Add item
+              <FormattedMessage id="manager.menu.addItem" defaultMessage="Add item" />
             </Button>
           </>
         }
@@ -108,12 +129,21 @@ export function MenuScreen() {
           <Panel
             key={category.id}
             title={category.name}
-            description={`${items.length} ${items.length === 1 ? 'item' : 'items'}`}
+            description={intl.formatMessage(
+              {
+                id: 'manager.menu.itemCount',
+                defaultMessage: '{count, plural, one {# item} other {# items}}',
+              },
+              { count: items.length },
+            )}
             actions={
               <>
                 <Button
                   variant="secondary"
-                  aria-label={`Rename ${category.name}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'manager.menu.renameCategory', defaultMessage: 'Rename {name}' },
+                    { name: category.name },
+                  )}
                   onPress={() => setEditing({ kind: 'category', category })}
                 >
                   <Pencil aria-hidden className="size-5" />
@@ -121,7 +151,10 @@ export function MenuScreen() {
                 {items.length === 0 ? (
                   <Button
                     variant="secondary"
-                    aria-label={`Delete ${category.name}`}
+                    aria-label={intl.formatMessage(
+                      { id: 'manager.menu.deleteCategory', defaultMessage: 'Delete {name}' },
+                      { name: category.name },
+                    )}
                     isPending={removeCategory.isPending}
                     onPress={() => removeCategory.mutate(category.id)}
                   >
@@ -133,52 +166,86 @@ export function MenuScreen() {
                   onPress={() => setEditing({ kind: 'item', item: null, categoryId: category.id })}
                 >
                   <Plus aria-hidden className="size-5" />
-                  Item
+                  <FormattedMessage id="manager.menu.addItemToCategory" defaultMessage="Item" />
                 </Button>
               </>
             }
           >
             <DataTable
-              caption={`${category.name} items`}
+              caption={intl.formatMessage(
+                { id: 'manager.menu.categoryItems', defaultMessage: '{name} items' },
+                { name: category.name },
+              )}
               rows={items}
               rowKey={(item) => item.id}
-              empty="No items in this category yet."
+              empty={intl.formatMessage({
+                id: 'manager.menu.noItems',
+                defaultMessage: 'No items in this category yet.',
+              })}
               columns={[
                 {
-                  header: 'Item',
+                  header: intl.formatMessage({ id: 'manager.menu.item', defaultMessage: 'Item' }),
                   cell: (item) => (
                     <div className="flex flex-col">
                       <span className="font-semibold">{item.name}</span>
                       {groupsOf(item.id) ? (
-                        <span className="text-sm text-ink-muted">Options: {groupsOf(item.id)}</span>
+                        <span className="text-sm text-ink-muted">
+                          <FormattedMessage
+                            id="manager.menu.options"
+                            defaultMessage="Options: {groups}"
+                            values={{ groups: groupsOf(item.id) }}
+                          />
+                        </span>
                       ) : null}
                     </div>
                   ),
                 },
                 {
-                  header: 'Price',
+                  header: intl.formatMessage({ id: 'manager.menu.price', defaultMessage: 'Price' }),
                   numeric: true,
                   cell: (item) => money(item.priceMinor, currency),
                 },
-                { header: 'Tax', cell: (item) => taxName.get(item.taxRateId) ?? '—' },
-                { header: 'Station', cell: (item) => item.kitchenStation },
                 {
-                  header: 'Available',
+                  header: intl.formatMessage({ id: 'manager.menu.tax', defaultMessage: 'Tax' }),
+                  cell: (item) => taxName.get(item.taxRateId) ?? '—',
+                },
+                {
+                  header: intl.formatMessage({
+                    id: 'manager.menu.station',
+                    defaultMessage: 'Station',
+                  }),
+                  cell: (item) => item.kitchenStation,
+                },
+                {
+                  header: intl.formatMessage({
+                    id: 'manager.menu.available',
+                    defaultMessage: 'Available',
+                  }),
                   cell: (item) => (
                     <SwitchField
-                      label={shownAvailable(item) ? 'On' : "86'd"}
-                      aria-label={`${item.name} available`}
+                      label={
+                        shownAvailable(item)
+                          ? intl.formatMessage({ id: 'manager.menu.on', defaultMessage: 'On' })
+                          : intl.formatMessage({ id: 'manager.menu.off', defaultMessage: "86'd" })
+                      }
+                      aria-label={intl.formatMessage(
+                        { id: 'manager.menu.itemAvailable', defaultMessage: '{name} available' },
+                        { name: item.name },
+                      )}
                       isSelected={shownAvailable(item)}
                       onChange={(available) => toggle.mutate({ id: item.id, available })}
                     />
                   ),
                 },
                 {
-                  header: 'Edit',
+                  header: intl.formatMessage({ id: 'manager.menu.edit', defaultMessage: 'Edit' }),
                   cell: (item) => (
                     <Button
                       variant="secondary"
-                      aria-label={`Edit ${item.name}`}
+                      aria-label={intl.formatMessage(
+                        { id: 'manager.menu.editItem', defaultMessage: 'Edit {name}' },
+                        { name: item.name },
+                      )}
                       onPress={() => setEditing({ kind: 'item', item, categoryId: category.id })}
                     >
                       <Pencil aria-hidden className="size-5" />

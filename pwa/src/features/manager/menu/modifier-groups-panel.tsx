@@ -1,5 +1,6 @@
 import { Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
@@ -20,6 +21,7 @@ type Editing =
 
 /** Modifier groups (min/max choices) and their options (price change, availability). */
 export function ModifierGroupsPanel({ menu, currency }: { menu: MenuView; currency: string }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [editing, setEditing] = useState<Editing>(null);
@@ -35,18 +37,29 @@ export function ModifierGroupsPanel({ menu, currency }: { menu: MenuView; curren
 
   return (
     <Panel
-      title="Modifier groups"
-      description="Choices offered with items, such as sides or cooking."
+      title={intl.formatMessage({
+        id: 'manager.modifierGroups.title',
+        defaultMessage: 'Modifier groups',
+      })}
+      description={intl.formatMessage({
+        id: 'manager.modifierGroups.description',
+        defaultMessage: 'Choices offered with items, such as sides or cooking.',
+      })}
       actions={
         <Button variant="secondary" onPress={() => setEditing({ kind: 'group', group: null })}>
           <Plus aria-hidden className="size-5" />
-          Add group
+          <FormattedMessage id="manager.modifierGroups.addGroup" defaultMessage="Add group" />
         </Button>
       }
     >
       <FormError message={toggle.problem} />
       {menu.modifierGroups.length === 0 ? (
-        <p className="text-ink-muted">No modifier groups yet.</p>
+        <p className="text-ink-muted">
+          <FormattedMessage
+            id="manager.modifierGroups.none"
+            defaultMessage="No modifier groups yet."
+          />
+        </p>
       ) : null}
       <ul className="flex flex-col gap-4">
         {menu.modifierGroups.map((group) => (
@@ -55,16 +68,28 @@ export function ModifierGroupsPanel({ menu, currency }: { menu: MenuView; curren
               <div>
                 <p className="font-semibold">{group.name}</p>
                 <p className="text-sm text-ink-muted">
-                  Choose{' '}
-                  {group.minChoices === group.maxChoices
-                    ? group.minChoices
-                    : `${group.minChoices} to ${group.maxChoices}`}
+                  {group.minChoices === group.maxChoices ? (
+                    <FormattedMessage
+                      id="manager.modifierGroups.chooseExactly"
+                      defaultMessage="Choose {count}"
+                      values={{ count: group.minChoices }}
+                    />
+                  ) : (
+                    <FormattedMessage
+                      id="manager.modifierGroups.chooseBetween"
+                      defaultMessage="Choose {min} to {max}"
+                      values={{ min: group.minChoices, max: group.maxChoices }}
+                    />
+                  )}
                 </p>
               </div>
               <div className="flex gap-2">
                 <Button
                   variant="secondary"
-                  aria-label={`Edit ${group.name}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'manager.modifierGroups.editGroup', defaultMessage: 'Edit {name}' },
+                    { name: group.name },
+                  )}
                   onPress={() => setEditing({ kind: 'group', group })}
                 >
                   <Pencil aria-hidden className="size-5" />
@@ -74,7 +99,7 @@ export function ModifierGroupsPanel({ menu, currency }: { menu: MenuView; curren
                   onPress={() => setEditing({ kind: 'option', groupId: group.id, option: null })}
                 >
                   <Plus aria-hidden className="size-5" />
-                  Option
+                  <FormattedMessage id="manager.modifierGroups.addOption" defaultMessage="Option" />
                 </Button>
               </div>
             </div>
@@ -88,16 +113,42 @@ export function ModifierGroupsPanel({ menu, currency }: { menu: MenuView; curren
                     {option.name}
                     {option.priceDeltaMinor !== 0 ? (
                       <span className="text-ink-muted">
-                        {' '}
-                        · {option.priceDeltaMinor > 0 ? '+' : ''}
-                        {money(option.priceDeltaMinor, currency)}
+                        {option.priceDeltaMinor > 0 ? (
+                          <FormattedMessage
+                            id="manager.modifierGroups.priceUp"
+                            defaultMessage=" · +{amount}"
+                            values={{ amount: money(option.priceDeltaMinor, currency) }}
+                          />
+                        ) : (
+                          <FormattedMessage
+                            id="manager.modifierGroups.priceDown"
+                            defaultMessage=" · {amount}"
+                            values={{ amount: money(option.priceDeltaMinor, currency) }}
+                          />
+                        )}
                       </span>
                     ) : null}
                   </span>
                   <span className="flex items-center gap-2">
                     <SwitchField
-                      label={option.available ? 'On' : "86'd"}
-                      aria-label={`${group.name}: ${option.name} available`}
+                      label={
+                        option.available
+                          ? intl.formatMessage({
+                              id: 'manager.modifierGroups.on',
+                              defaultMessage: 'On',
+                            })
+                          : intl.formatMessage({
+                              id: 'manager.modifierGroups.off',
+                              defaultMessage: "86'd",
+                            })
+                      }
+                      aria-label={intl.formatMessage(
+                        {
+                          id: 'manager.modifierGroups.optionAvailable',
+                          defaultMessage: '{group}: {option} available',
+                        },
+                        { group: group.name, option: option.name },
+                      )}
                       isSelected={
                         toggle.isPending && toggle.variables?.id === option.id
                           ? toggle.variables.available
@@ -107,7 +158,10 @@ export function ModifierGroupsPanel({ menu, currency }: { menu: MenuView; curren
                     />
                     <Button
                       variant="quiet"
-                      aria-label={`Edit ${option.name}`}
+                      aria-label={intl.formatMessage(
+                        { id: 'manager.modifierGroups.editOption', defaultMessage: 'Edit {name}' },
+                        { name: option.name },
+                      )}
                       onPress={() => setEditing({ kind: 'option', groupId: group.id, option })}
                     >
                       <Pencil aria-hidden className="size-5" />
@@ -134,6 +188,7 @@ export function ModifierGroupsPanel({ menu, currency }: { menu: MenuView; curren
 }
 
 function GroupDialog({ group, onClose }: { group: ModifierGroup | null; onClose: () => void }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [name, setName] = useState(group?.name ?? '');
@@ -153,18 +208,45 @@ function GroupDialog({ group, onClose }: { group: ModifierGroup | null; onClose:
   const minChoices = Number(min);
   const maxChoices = Number(max);
   const problems = {
-    name: name.trim() === '' ? 'Give the group a name' : null,
-    min: /^\d{1,2}$/.test(min) ? null : 'A whole number from 0',
+    name:
+      name.trim() === ''
+        ? intl.formatMessage({
+            id: 'manager.groupDialog.nameMissing',
+            defaultMessage: 'Give the group a name',
+          })
+        : null,
+    min: /^\d{1,2}$/.test(min)
+      ? null
+      : intl.formatMessage({
+          id: 'manager.groupDialog.minInvalid',
+          defaultMessage: 'A whole number from 0',
+        }),
     max:
       !/^\d{1,2}$/.test(max) || maxChoices < 1
-        ? 'A whole number from 1'
+        ? intl.formatMessage({
+            id: 'manager.groupDialog.maxInvalid',
+            defaultMessage: 'A whole number from 1',
+          })
         : maxChoices < minChoices
-          ? 'At least the minimum'
+          ? intl.formatMessage({
+              id: 'manager.groupDialog.maxBelowMin',
+              defaultMessage: 'At least the minimum',
+            })
           : null,
   };
   return (
     <FormDialog
-      title={group ? `Edit ${group.name}` : 'Add a modifier group'}
+      title={
+        group
+          ? intl.formatMessage(
+              { id: 'manager.groupDialog.edit', defaultMessage: 'Edit {name}' },
+              { name: group.name },
+            )
+          : intl.formatMessage({
+              id: 'manager.groupDialog.add',
+              defaultMessage: 'Add a modifier group',
+            })
+      }
       isOpen
       onOpenChange={(open) => !open && onClose()}
     >
@@ -178,7 +260,10 @@ function GroupDialog({ group, onClose }: { group: ModifierGroup | null; onClose:
         }}
       >
         <TextField
-          label="Group name"
+          label={intl.formatMessage({
+            id: 'manager.groupDialog.name',
+            defaultMessage: 'Group name',
+          })}
           value={name}
           onChange={setName}
           autoFocus
@@ -186,14 +271,20 @@ function GroupDialog({ group, onClose }: { group: ModifierGroup | null; onClose:
         />
         <div className="grid grid-cols-2 gap-4">
           <TextField
-            label="Minimum choices"
+            label={intl.formatMessage({
+              id: 'manager.groupDialog.min',
+              defaultMessage: 'Minimum choices',
+            })}
             inputMode="numeric"
             value={min}
             onChange={setMin}
             {...fieldProblem(submitted, problems.min)}
           />
           <TextField
-            label="Maximum choices"
+            label={intl.formatMessage({
+              id: 'manager.groupDialog.max',
+              defaultMessage: 'Maximum choices',
+            })}
             inputMode="numeric"
             value={max}
             onChange={setMax}
@@ -204,7 +295,14 @@ function GroupDialog({ group, onClose }: { group: ModifierGroup | null; onClose:
         <DialogButtons
           onClose={onClose}
           pending={save.isPending}
-          label={group ? 'Save' : 'Add group'}
+          label={
+            group
+              ? intl.formatMessage({ id: 'manager.groupDialog.save', defaultMessage: 'Save' })
+              : intl.formatMessage({
+                  id: 'manager.groupDialog.addGroup',
+                  defaultMessage: 'Add group',
+                })
+          }
         />
       </form>
     </FormDialog>
@@ -224,6 +322,7 @@ function OptionDialog({
   count: number;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [name, setName] = useState(option?.name ?? '');
@@ -250,12 +349,34 @@ function OptionDialog({
     // Not an amount: said under the field below.
   }
   const problems = {
-    name: name.trim() === '' ? 'Give the option a name' : null,
-    delta: deltaMinor === null ? `An amount in ${currency}, such as 1.50 or -0.50` : null,
+    name:
+      name.trim() === ''
+        ? intl.formatMessage({
+            id: 'manager.optionDialog.nameMissing',
+            defaultMessage: 'Give the option a name',
+          })
+        : null,
+    delta:
+      deltaMinor === null
+        ? intl.formatMessage(
+            {
+              id: 'manager.optionDialog.deltaInvalid',
+              defaultMessage: 'An amount in {currency}, such as 1.50 or -0.50',
+            },
+            { currency },
+          )
+        : null,
   };
   return (
     <FormDialog
-      title={option ? `Edit ${option.name}` : 'Add an option'}
+      title={
+        option
+          ? intl.formatMessage(
+              { id: 'manager.optionDialog.edit', defaultMessage: 'Edit {name}' },
+              { name: option.name },
+            )
+          : intl.formatMessage({ id: 'manager.optionDialog.add', defaultMessage: 'Add an option' })
+      }
       isOpen
       onOpenChange={(open) => !open && onClose()}
     >
@@ -269,25 +390,41 @@ function OptionDialog({
         }}
       >
         <TextField
-          label="Option name"
+          label={intl.formatMessage({
+            id: 'manager.optionDialog.name',
+            defaultMessage: 'Option name',
+          })}
           value={name}
           onChange={setName}
           autoFocus
           {...fieldProblem(submitted, problems.name)}
         />
         <TextField
-          label={`Price change (${currency})`}
+          label={intl.formatMessage(
+            { id: 'manager.optionDialog.delta', defaultMessage: 'Price change ({currency})' },
+            { currency },
+          )}
           inputMode="decimal"
           value={delta}
           onChange={setDelta}
-          description="Added to the item's price; 0 for no change."
+          description={intl.formatMessage({
+            id: 'manager.optionDialog.deltaHint',
+            defaultMessage: "Added to the item's price; 0 for no change.",
+          })}
           {...fieldProblem(submitted, problems.delta)}
         />
         <FormError message={save.problem} />
         <DialogButtons
           onClose={onClose}
           pending={save.isPending}
-          label={option ? 'Save' : 'Add option'}
+          label={
+            option
+              ? intl.formatMessage({ id: 'manager.optionDialog.save', defaultMessage: 'Save' })
+              : intl.formatMessage({
+                  id: 'manager.optionDialog.addOption',
+                  defaultMessage: 'Add option',
+                })
+          }
         />
       </form>
     </FormDialog>

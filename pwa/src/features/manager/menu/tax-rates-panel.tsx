@@ -1,5 +1,6 @@
 import { Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
@@ -14,14 +15,15 @@ type TaxRate = MenuView['taxRates'][number];
 
 /** Tax rates items are sold at. A changed rate applies to new lines; sold lines keep theirs. */
 export function TaxRatesPanel({ menu }: { menu: MenuView }) {
+  const intl = useIntl();
   const [editing, setEditing] = useState<{ rate: TaxRate | null } | null>(null);
   return (
     <Panel
-      title="Tax rates"
+      title={intl.formatMessage({ id: 'manager.taxRates.title', defaultMessage: 'Tax rates' })}
       actions={
         <Button variant="secondary" onPress={() => setEditing({ rate: null })}>
           <Plus aria-hidden className="size-5" />
-          Add rate
+          <FormattedMessage id="manager.taxRates.addRate" defaultMessage="Add rate" />
         </Button>
       }
     >
@@ -29,11 +31,22 @@ export function TaxRatesPanel({ menu }: { menu: MenuView }) {
         {menu.taxRates.map((rate) => (
           <li key={rate.id} className="flex items-center justify-between gap-2 py-1">
             <span>
-              <span className="font-semibold">{rate.name}</span> · {percent(rate.rateBps)}
+              <FormattedMessage
+                id="manager.taxRates.rate"
+                defaultMessage="<bold>{name}</bold> · {rate}"
+                values={{
+                  name: rate.name,
+                  rate: percent(rate.rateBps),
+                  bold: (chunks) => <span className="font-semibold">{chunks}</span>,
+                }}
+              />
             </span>
             <Button
               variant="quiet"
-              aria-label={`Edit ${rate.name}`}
+              aria-label={intl.formatMessage(
+                { id: 'manager.taxRates.editRate', defaultMessage: 'Edit {name}' },
+                { name: rate.name },
+              )}
               onPress={() => setEditing({ rate })}
             >
               <Pencil aria-hidden className="size-5" />
@@ -47,6 +60,7 @@ export function TaxRatesPanel({ menu }: { menu: MenuView }) {
 }
 
 function TaxRateDialog({ rate, onClose }: { rate: TaxRate | null; onClose: () => void }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [name, setName] = useState(rate?.name ?? '');
@@ -64,12 +78,34 @@ function TaxRateDialog({ rate, onClose }: { rate: TaxRate | null; onClose: () =>
   );
   const rateBps = parsePercent(value);
   const problems = {
-    name: name.trim() === '' ? 'Give the rate a name, such as "Food 10%"' : null,
-    rate: rateBps === null ? 'A percentage from 0 to 100, such as 10 or 5.5' : null,
+    name:
+      name.trim() === ''
+        ? intl.formatMessage({
+            id: 'manager.taxRateDialog.nameMissing',
+            defaultMessage: 'Give the rate a name, such as "Food 10%"',
+          })
+        : null,
+    rate:
+      rateBps === null
+        ? intl.formatMessage({
+            id: 'manager.taxRateDialog.rateInvalid',
+            defaultMessage: 'A percentage from 0 to 100, such as 10 or 5.5',
+          })
+        : null,
   };
   return (
     <FormDialog
-      title={rate ? `Edit ${rate.name}` : 'Add a tax rate'}
+      title={
+        rate
+          ? intl.formatMessage(
+              { id: 'manager.taxRateDialog.edit', defaultMessage: 'Edit {name}' },
+              { name: rate.name },
+            )
+          : intl.formatMessage({
+              id: 'manager.taxRateDialog.add',
+              defaultMessage: 'Add a tax rate',
+            })
+      }
       isOpen
       onOpenChange={(open) => !open && onClose()}
     >
@@ -83,14 +119,17 @@ function TaxRateDialog({ rate, onClose }: { rate: TaxRate | null; onClose: () =>
         }}
       >
         <TextField
-          label="Name"
+          label={intl.formatMessage({ id: 'manager.taxRateDialog.name', defaultMessage: 'Name' })}
           value={name}
           onChange={setName}
           autoFocus
           {...fieldProblem(submitted, problems.name)}
         />
         <TextField
-          label="Rate (%)"
+          label={intl.formatMessage({
+            id: 'manager.taxRateDialog.rate',
+            defaultMessage: 'Rate (%)',
+          })}
           inputMode="decimal"
           value={value}
           onChange={setValue}
@@ -100,7 +139,14 @@ function TaxRateDialog({ rate, onClose }: { rate: TaxRate | null; onClose: () =>
         <DialogButtons
           onClose={onClose}
           pending={save.isPending}
-          label={rate ? 'Save' : 'Add rate'}
+          label={
+            rate
+              ? intl.formatMessage({ id: 'manager.taxRateDialog.save', defaultMessage: 'Save' })
+              : intl.formatMessage({
+                  id: 'manager.taxRateDialog.addRate',
+                  defaultMessage: 'Add rate',
+                })
+          }
         />
       </form>
     </FormDialog>

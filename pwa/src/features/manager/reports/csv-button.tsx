@@ -1,5 +1,6 @@
 import { Download } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeError } from '../../../ui/query-state.tsx';
 import { Button } from '../../../ui/button.tsx';
 import type { ReportRangeInput, ReportSection } from '../manager-api.ts';
@@ -16,6 +17,7 @@ export function CsvButton({
   /** What the table is, for the button's accessible name ("Download by item as CSV"). */
   label: string;
 }) {
+  const intl = useIntl();
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -36,11 +38,14 @@ export function CsvButton({
       <Button
         variant="secondary"
         isPending={pending}
-        aria-label={`Download ${label} as CSV`}
+        aria-label={intl.formatMessage(
+          { id: 'manager.csvButton.download', defaultMessage: 'Download {what} as CSV' },
+          { what: label },
+        )}
         onPress={() => void download()}
       >
         <Download aria-hidden className="size-5" />
-        CSV
+        <FormattedMessage id="manager.csvButton.csv" defaultMessage="CSV" />
       </Button>
       {problem ? (
         <p role="alert" className="max-w-xs text-right text-sm font-semibold text-danger">

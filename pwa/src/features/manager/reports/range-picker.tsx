@@ -1,17 +1,28 @@
 import { CalendarRange } from 'lucide-react';
 import { useState } from 'react';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { intl } from '../../../i18n/intl.ts';
 import { Button } from '../../../ui/button.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import type { RangePreset, ReportRangeInput } from '../manager-api.ts';
 
 export const PRESET_LABELS: Record<RangePreset, string> = {
-  today: 'Today',
-  yesterday: 'Yesterday',
-  thisWeek: 'This week',
-  last7Days: 'Last 7 days',
-  thisMonth: 'This month',
-  custom: 'Custom',
+  today: intl.formatMessage({ id: 'manager.rangePicker.today', defaultMessage: 'Today' }),
+  yesterday: intl.formatMessage({
+    id: 'manager.rangePicker.yesterday',
+    defaultMessage: 'Yesterday',
+  }),
+  thisWeek: intl.formatMessage({ id: 'manager.rangePicker.thisWeek', defaultMessage: 'This week' }),
+  last7Days: intl.formatMessage({
+    id: 'manager.rangePicker.last7Days',
+    defaultMessage: 'Last 7 days',
+  }),
+  thisMonth: intl.formatMessage({
+    id: 'manager.rangePicker.thisMonth',
+    defaultMessage: 'This month',
+  }),
+  custom: intl.formatMessage({ id: 'manager.rangePicker.custom', defaultMessage: 'Custom' }),
 };
 
 const PRESETS = Object.keys(PRESET_LABELS) as RangePreset[];
@@ -27,20 +38,30 @@ export function RangePicker({
   /** The venue's current business day, once known, to start a custom range from. */
   today: string | undefined;
 }) {
+  const intl = useIntl();
   const [showCustom, setShowCustom] = useState(range.preset === 'custom');
   const [from, setFrom] = useState(range.from ?? today ?? '');
   const [to, setTo] = useState(range.to ?? today ?? '');
   const customProblem =
     from === '' || to === ''
-      ? 'Choose both days'
+      ? intl.formatMessage({
+          id: 'manager.rangePicker.chooseBothDays',
+          defaultMessage: 'Choose both days',
+        })
       : to < from
-        ? 'The last day must not be before the first'
+        ? intl.formatMessage({
+            id: 'manager.rangePicker.lastBeforeFirst',
+            defaultMessage: 'The last day must not be before the first',
+          })
         : null;
 
   return (
     <div className="flex flex-col gap-3 print:hidden">
       <ToggleButtonGroup
-        aria-label="Report period"
+        aria-label={intl.formatMessage({
+          id: 'manager.rangePicker.period',
+          defaultMessage: 'Report period',
+        })}
         selectionMode="single"
         disallowEmptySelection
         selectedKeys={[showCustom ? 'custom' : range.preset]}
@@ -80,21 +101,27 @@ export function RangePicker({
           }}
         >
           <TextField
-            label="First business day"
+            label={intl.formatMessage({
+              id: 'manager.rangePicker.firstDay',
+              defaultMessage: 'First business day',
+            })}
             type="date"
             value={from}
             onChange={setFrom}
             className="w-48"
           />
           <TextField
-            label="Last business day"
+            label={intl.formatMessage({
+              id: 'manager.rangePicker.lastDay',
+              defaultMessage: 'Last business day',
+            })}
             type="date"
             value={to}
             onChange={setTo}
             className="w-48"
           />
           <Button type="submit" size="lg" isDisabled={customProblem !== null}>
-            Show report
+            <FormattedMessage id="manager.rangePicker.showReport" defaultMessage="Show report" />
           </Button>
           {customProblem && from !== '' && to !== '' ? (
             <p role="alert" className="w-full text-sm font-semibold text-danger">

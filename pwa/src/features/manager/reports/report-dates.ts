@@ -1,15 +1,17 @@
+import { FORMAT_LOCALE, intl } from '../../../i18n/intl.ts';
+
 /**
  * Business days arrive as calendar dates ("2025-03-04") already resolved by the server in the
  * venue's timezone; they are shown as dates, never shifted by this device's own zone.
  */
-const dayFormat = new Intl.DateTimeFormat(undefined, {
+const dayFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, {
   weekday: 'short',
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'UTC',
 });
-const shortDayFormat = new Intl.DateTimeFormat(undefined, {
+const shortDayFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, {
   weekday: 'short',
   day: 'numeric',
   month: 'short',
@@ -35,12 +37,15 @@ export function formatShortDay(day: string): string {
 export function formatDayRange(from: string, to: string): string {
   return from === to
     ? formatBusinessDay(from)
-    : `${formatBusinessDay(from)} – ${formatBusinessDay(to)}`;
+    : intl.formatMessage(
+        { id: 'manager.reports.dayRange', defaultMessage: '{from} – {to}' },
+        { from: formatBusinessDay(from), to: formatBusinessDay(to) },
+      );
 }
 
 /** An instant in the venue's own timezone: "14:05" or "4 Mar, 14:05". */
 export function formatInVenueZone(iso: string, timeZone: string, withDate = true): string {
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(FORMAT_LOCALE, {
     ...(withDate ? { day: 'numeric', month: 'short' } : {}),
     hour: '2-digit',
     minute: '2-digit',

@@ -1,4 +1,6 @@
 import { CircleCheck, CloudOff, TriangleAlert } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { FormattedMessage, defineMessages, useIntl } from 'react-intl';
 import { money } from '../../../lib/money.ts';
 import { cx } from '../../../ui/class-names.ts';
 import type { ReportSummary } from '../manager-api.ts';
@@ -11,44 +13,96 @@ interface Figure {
   emphasis?: boolean;
 }
 
+const FIGURES = defineMessages({
+  netSales: { id: 'manager.reportFigures.netSales', defaultMessage: 'Net sales' },
+  grossSales: { id: 'manager.reportFigures.grossSales', defaultMessage: 'Gross sales' },
+  discounts: { id: 'manager.reportFigures.discounts', defaultMessage: 'Discounts' },
+  voids: { id: 'manager.reportFigures.voids', defaultMessage: 'Voids' },
+  tax: { id: 'manager.reportFigures.tax', defaultMessage: 'Tax' },
+  taxIncluded: { id: 'manager.reportFigures.taxIncluded', defaultMessage: 'Tax (included)' },
+  serviceCharge: { id: 'manager.reportFigures.serviceCharge', defaultMessage: 'Service charge' },
+  tips: { id: 'manager.reportFigures.tips', defaultMessage: 'Tips' },
+  refunds: { id: 'manager.reportFigures.refunds', defaultMessage: 'Refunds' },
+  orders: { id: 'manager.reportFigures.orders', defaultMessage: 'Orders' },
+  covers: { id: 'manager.reportFigures.covers', defaultMessage: 'Covers' },
+  averageTicket: { id: 'manager.reportFigures.averageTicket', defaultMessage: 'Average ticket' },
+  paymentsTaken: { id: 'manager.reportFigures.paymentsTaken', defaultMessage: 'Payments taken' },
+});
+
 /** The headline figures: what was sold, what came off it, what was collected. */
 export function FigureGrid({ summary }: { summary: ReportSummary }) {
+  const intl = useIntl();
   const f = summary.figures;
   const c = summary.venue.currency;
   const inclusive = summary.venue.taxMode === 'inclusive';
+  const label = (descriptor: (typeof FIGURES)[keyof typeof FIGURES]) =>
+    intl.formatMessage(descriptor);
   const figures: Figure[] = [
     {
-      label: 'Net sales',
+      label: label(FIGURES.netSales),
       value: money(f.netSalesMinor, c),
       emphasis: true,
-      detail: inclusive ? `${money(f.netSalesExTaxMinor, c)} excluding tax` : 'before tax',
+      detail: inclusive
+        ? intl.formatMessage(
+            { id: 'manager.reportFigures.excludingTax', defaultMessage: '{amount} excluding tax' },
+            { amount: money(f.netSalesExTaxMinor, c) },
+          )
+        : intl.formatMessage({
+            id: 'manager.reportFigures.beforeTax',
+            defaultMessage: 'before tax',
+          }),
     },
-    { label: 'Gross sales', value: money(f.grossSalesMinor, c) },
-    { label: 'Discounts', value: money(f.discountsMinor, c) },
+    { label: label(FIGURES.grossSales), value: money(f.grossSalesMinor, c) },
+    { label: label(FIGURES.discounts), value: money(f.discountsMinor, c) },
     {
-      label: 'Voids',
+      label: label(FIGURES.voids),
       value: money(f.voids.valueMinor, c),
-      detail: `${f.voids.quantity} ${f.voids.quantity === 1 ? 'item' : 'items'}, ${f.voids.orders} ${f.voids.orders === 1 ? 'order' : 'orders'}`,
+      // Counts as written so far ("1200 items", no grouping separator): passed as text.
+      detail: intl.formatMessage(
+        {
+          id: 'manager.reportFigures.voidsDetail',
+          defaultMessage:
+            '{quantity, plural, one {{quantityText} item} other {{quantityText} items}}, {orders, plural, one {{ordersText} order} other {{ordersText} orders}}',
+        },
+        {
+          quantity: f.voids.quantity,
+          quantityText: String(f.voids.quantity),
+          orders: f.voids.orders,
+          ordersText: String(f.voids.orders),
+        },
+      ),
     },
-    { label: inclusive ? 'Tax (included)' : 'Tax', value: money(f.taxMinor, c) },
-    { label: 'Service charge', value: money(f.serviceChargeMinor, c) },
-    { label: 'Tips', value: money(f.tipsMinor, c) },
+    { label: label(inclusive ? FIGURES.taxIncluded : FIGURES.tax), value: money(f.taxMinor, c) },
+    { label: label(FIGURES.serviceCharge), value: money(f.serviceChargeMinor, c) },
+    { label: label(FIGURES.tips), value: money(f.tipsMinor, c) },
     {
-      label: 'Refunds',
+      label: label(FIGURES.refunds),
       value: money(f.refundsMinor, c),
-      detail: `${f.refunds} ${f.refunds === 1 ? 'refund' : 'refunds'}`,
+      detail: intl.formatMessage(
+        {
+          id: 'manager.reportFigures.refundsDetail',
+          defaultMessage: '{count, plural, one {{countText} refund} other {{countText} refunds}}',
+        },
+        { count: f.refunds, countText: String(f.refunds) },
+      ),
     },
-    { label: 'Orders', value: String(f.orders), emphasis: true },
-    { label: 'Covers', value: String(f.covers) },
+    { label: label(FIGURES.orders), value: String(f.orders), emphasis: true },
+    { label: label(FIGURES.covers), value: String(f.covers) },
     {
-      label: 'Average ticket',
+      label: label(FIGURES.averageTicket),
       value: money(f.averageTicketMinor, c),
-      detail: `${money(f.averagePerCoverMinor, c)} per cover`,
+      detail: intl.formatMessage(
+        { id: 'manager.reportFigures.perCover', defaultMessage: '{amount} per cover' },
+        { amount: money(f.averagePerCoverMinor, c) },
+      ),
     },
     {
-      label: 'Payments taken',
+      label: label(FIGURES.paymentsTaken),
       value: money(f.paymentsMinor, c),
-      detail: `of ${money(f.totalBilledMinor, c)} billed`,
+      detail: intl.formatMessage(
+        { id: 'manager.reportFigures.ofBilled', defaultMessage: 'of {amount} billed' },
+        { amount: money(f.totalBilledMinor, c) },
+      ),
     },
   ];
   return (
@@ -87,10 +141,20 @@ export function FigureGrid({ summary }: { summary: ReportSummary }) {
  * change reached the server, and names every device still holding unsynced work.
  */
 export function FreshnessNotice({ summary }: { summary: ReportSummary }) {
+  const intl = useIntl();
   const { freshness, venue } = summary;
   const asOf = freshness.asOf
-    ? `As of ${formatInVenueZone(freshness.asOf, venue.timezone)}: the last change that reached the server.`
-    : 'No sales have reached the server yet.';
+    ? intl.formatMessage(
+        {
+          id: 'manager.freshness.asOf',
+          defaultMessage: 'As of {time}: the last change that reached the server.',
+        },
+        { time: formatInVenueZone(freshness.asOf, venue.timezone) },
+      )
+    : intl.formatMessage({
+        id: 'manager.freshness.noSales',
+        defaultMessage: 'No sales have reached the server yet.',
+      });
   if (freshness.complete) {
     return (
       <div
@@ -99,7 +163,11 @@ export function FreshnessNotice({ summary }: { summary: ReportSummary }) {
       >
         <CircleCheck aria-hidden className="mt-0.5 size-5 shrink-0" />
         <p className="text-base">
-          <span className="font-semibold">{asOf}</span> Every device has sent all its changes.
+          <FormattedMessage
+            id="manager.freshness.complete"
+            defaultMessage="<bold>{asOf}</bold> Every device has sent all its changes."
+            values={{ asOf, bold }}
+          />
         </p>
       </div>
     );
@@ -113,23 +181,48 @@ export function FreshnessNotice({ summary }: { summary: ReportSummary }) {
       <TriangleAlert aria-hidden className="mt-0.5 size-5 shrink-0" />
       <div className="flex flex-col gap-1 text-base">
         <p>
-          <span className="font-semibold">{asOf}</span> Not complete:{' '}
-          {devices.length === 1 ? '1 device holds' : `${devices.length} devices hold`}{' '}
-          {freshness.pendingMutations === 1 ? '1 change' : `${freshness.pendingMutations} changes`}{' '}
-          the server has not received.
+          {/* Counts as written so far (no grouping separator): passed as text. */}
+          <FormattedMessage
+            id="manager.freshness.incomplete"
+            defaultMessage="<bold>{asOf}</bold> Not complete: {devices, plural, one {{devicesText} device holds} other {{devicesText} devices hold}} {changes, plural, one {{changesText} change} other {{changesText} changes}} the server has not received."
+            values={{
+              asOf,
+              bold,
+              devices: devices.length,
+              devicesText: String(devices.length),
+              changes: freshness.pendingMutations,
+              changesText: String(freshness.pendingMutations),
+            }}
+          />
         </p>
         <ul className="flex flex-col gap-0.5">
           {devices.map((device) => (
             <li key={device.deviceId} className="flex items-center gap-2">
               <CloudOff aria-hidden className="size-4 shrink-0" />
               <span>
-                <span className="font-semibold">
-                  {device.name} ({device.letter})
-                </span>
-                : {device.pendingMutations} unsynced{' '}
-                {device.pendingMutations === 1 ? 'change' : 'changes'}, last seen{' '}
-                {device.lastSeenAt ? formatInVenueZone(device.lastSeenAt, venue.timezone) : 'never'}
-                {device.revoked ? ' (revoked: pair it again or import its outbox)' : ''}
+                <FormattedMessage
+                  id="manager.freshness.device"
+                  defaultMessage="<bold>{name} ({letter})</bold>: {changes, plural, one {{changesText} unsynced change} other {{changesText} unsynced changes}}, last seen {lastSeen}"
+                  values={{
+                    bold,
+                    name: device.name,
+                    letter: device.letter,
+                    changes: device.pendingMutations,
+                    changesText: String(device.pendingMutations),
+                    lastSeen: device.lastSeenAt
+                      ? formatInVenueZone(device.lastSeenAt, venue.timezone)
+                      : intl.formatMessage({
+                          id: 'manager.freshness.neverSeen',
+                          defaultMessage: 'never',
+                        }),
+                  }}
+                />
+                {device.revoked ? (
+                  <FormattedMessage
+                    id="manager.freshness.revoked"
+                    defaultMessage=" (revoked: pair it again or import its outbox)"
+                  />
+                ) : null}
               </span>
             </li>
           ))}
@@ -137,4 +230,8 @@ export function FreshnessNotice({ summary }: { summary: ReportSummary }) {
       </div>
     </div>
   );
+}
+
+function bold(chunks: ReactNode[]) {
+  return <span className="font-semibold">{chunks}</span>;
 }

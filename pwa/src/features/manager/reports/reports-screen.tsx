@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Printer, RefreshCw } from 'lucide-react';
 import { lazy, Suspense } from 'react';
+import { FormattedMessage, defineMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { useTRPC } from '../../../api/query.ts';
 import { Panel, ScreenHeader } from '../../../ui/panel.tsx';
@@ -21,6 +22,8 @@ import { ReportTables } from './report-tables.tsx';
 // chart.js loads only when a manager opens a report, never with the tablet's screens.
 const SalesCharts = lazy(() => import('./sales-charts.tsx'));
 
+const NET_SALES = defineMessage({ id: 'manager.reports.netSales', defaultMessage: 'Net sales' });
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The range lives in the address (?range=last7Days, ?range=custom&from=…&to=…): shareable, back-button friendly. */
@@ -36,6 +39,7 @@ function rangeFromSearch(search: URLSearchParams): ReportRangeInput {
 }
 
 export function ReportsScreen() {
+  const intl = useIntl();
   const trpc = useTRPC();
   const [search, setSearch] = useSearchParams();
   const range = rangeFromSearch(search);
@@ -60,11 +64,24 @@ export function ReportsScreen() {
   return (
     <div className="flex flex-col gap-5">
       <ScreenHeader
-        title="Reports"
+        title={intl.formatMessage({ id: 'manager.reports.title', defaultMessage: 'Reports' })}
         description={
           data
-            ? `${formatDayRange(data.range.from, data.range.to)} · business days start at ${data.range.businessDayCutoff} (${data.range.timezone})`
-            : 'Sales from everything the tablets have synced.'
+            ? intl.formatMessage(
+                {
+                  id: 'manager.reports.period',
+                  defaultMessage: '{days} · business days start at {cutoff} ({timezone})',
+                },
+                {
+                  days: formatDayRange(data.range.from, data.range.to),
+                  cutoff: data.range.businessDayCutoff,
+                  timezone: data.range.timezone,
+                },
+              )
+            : intl.formatMessage({
+                id: 'manager.reports.description',
+                defaultMessage: 'Sales from everything the tablets have synced.',
+              })
         }
         actions={
           <>
@@ -74,11 +91,11 @@ export function ReportsScreen() {
               onPress={() => void summary.refetch()}
             >
               <RefreshCw aria-hidden className="size-5" />
-              Refresh
+              <FormattedMessage id="manager.reports.refresh" defaultMessage="Refresh" />
             </Button>
             <Button variant="secondary" onPress={() => window.print()} isDisabled={!data}>
               <Printer aria-hidden className="size-5" />
-              Print
+              <FormattedMessage id="manager.reports.print" defaultMessage="Print" />
             </Button>
           </>
         }
@@ -97,37 +114,80 @@ export function ReportsScreen() {
           <FreshnessNotice summary={data} />
           <FigureGrid summary={data} />
           <Panel
-            title="Net sales"
-            actions={<CsvButton range={range} section="figures" label="the headline figures" />}
+            title={intl.formatMessage(NET_SALES)}
+            actions={
+              <CsvButton
+                range={range}
+                section="figures"
+                label={intl.formatMessage({
+                  id: 'manager.reports.figuresCsv',
+                  defaultMessage: 'the headline figures',
+                })}
+              />
+            }
           >
-            <Suspense fallback={<LoadingBlock label="Loading the charts…" />}>
+            <Suspense
+              fallback={
+                <LoadingBlock
+                  label={intl.formatMessage({
+                    id: 'manager.reports.loadingCharts',
+                    defaultMessage: 'Loading the charts…',
+                  })}
+                />
+              }
+            >
               <SalesCharts summary={data} />
             </Suspense>
           </Panel>
           <ReportTables summary={data} range={range} />
           {data.freshness.devicesWithUnsyncedWork.length > 0 ? (
             <Panel
-              title="Devices with unsynced work"
+              title={intl.formatMessage({
+                id: 'manager.reports.unsyncedDevices',
+                defaultMessage: 'Devices with unsynced work',
+              })}
               actions={
                 <CsvButton
                   range={range}
                   section="unsyncedDevices"
-                  label="devices with unsynced work"
+                  label={intl.formatMessage({
+                    id: 'manager.reports.unsyncedDevicesCsv',
+                    defaultMessage: 'devices with unsynced work',
+                  })}
                 />
               }
             >
               <p className="text-base text-ink-muted">
-                Listed above; bring each one online (or import its outbox) for a complete report.
+                <FormattedMessage
+                  id="manager.reports.unsyncedDevicesHint"
+                  defaultMessage="Listed above; bring each one online (or import its outbox) for a complete report."
+                />
               </p>
             </Panel>
           ) : null}
         </>
       ) : summary.isError ? (
-        <QueryErrorNotice query={summary} what="the report" />
+        <QueryErrorNotice
+          query={summary}
+          what={intl.formatMessage({
+            id: 'manager.reports.whatReport',
+            defaultMessage: 'the report',
+          })}
+        />
       ) : summary.fetchStatus === 'paused' ? (
-        <OfflineNotice what="this report" />
+        <OfflineNotice
+          what={intl.formatMessage({
+            id: 'manager.reports.whatThisReport',
+            defaultMessage: 'this report',
+          })}
+        />
       ) : (
-        <LoadingBlock label="Loading the report…" />
+        <LoadingBlock
+          label={intl.formatMessage({
+            id: 'manager.reports.loading',
+            defaultMessage: 'Loading the report…',
+          })}
+        />
       )}
     </div>
   );

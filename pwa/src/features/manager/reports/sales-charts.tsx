@@ -8,6 +8,7 @@ import {
   type ChartOptions,
 } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { money } from '../../../lib/money.ts';
 import type { ReportSummary } from '../manager-api.ts';
 import { formatShortDay, hourLabel } from './report-dates.ts';
@@ -19,7 +20,7 @@ const BRAND = '#1d4ed8';
 const INK_MUTED = '#475569';
 const LINE = '#cbd5e1';
 
-function options(currency: string, xTitle: string): ChartOptions<'bar'> {
+function options(currency: string, xTitle: string, yTitle: string): ChartOptions<'bar'> {
   const scale = 10 ** currencyExponent(currency);
   return {
     responsive: true,
@@ -40,7 +41,7 @@ function options(currency: string, xTitle: string): ChartOptions<'bar'> {
       },
       y: {
         beginAtZero: true,
-        title: { display: true, text: `Net sales (${currency})`, color: INK_MUTED },
+        title: { display: true, text: yTitle, color: INK_MUTED },
         ticks: {
           color: INK_MUTED,
           callback: (value) => money(Math.round(Number(value) * scale), currency),
@@ -53,7 +54,16 @@ function options(currency: string, xTitle: string): ChartOptions<'bar'> {
 
 /** Net sales by hour of the business day, and by day when the range spans several. */
 export function SalesCharts({ summary }: { summary: ReportSummary }) {
+  const intl = useIntl();
   const currency = summary.venue.currency;
+  const yTitle = intl.formatMessage(
+    { id: 'manager.salesCharts.yTitle', defaultMessage: 'Net sales ({currency})' },
+    { currency },
+  );
+  const dataset = intl.formatMessage({
+    id: 'manager.salesCharts.netSales',
+    defaultMessage: 'Net sales',
+  });
   const scale = 10 ** currencyExponent(currency);
   const hours = summary.byHour;
   const days = summary.byDay;
@@ -65,21 +75,42 @@ export function SalesCharts({ summary }: { summary: ReportSummary }) {
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:grid-cols-1">
       <figure className="flex min-w-0 flex-col gap-2">
-        <figcaption className="text-base font-semibold">By hour</figcaption>
+        <figcaption className="text-base font-semibold">
+          <FormattedMessage id="manager.salesCharts.byHour" defaultMessage="By hour" />
+        </figcaption>
         <div className="relative h-64">
           <Bar
             role="img"
             aria-label={
               busiest && busiest.netSalesMinor > 0
-                ? `Net sales by hour; busiest ${hourLabel(busiest.hour)} with ${money(busiest.netSalesMinor, currency)}`
-                : 'Net sales by hour: no sales in this period'
+                ? intl.formatMessage(
+                    {
+                      id: 'manager.salesCharts.byHourBusiest',
+                      defaultMessage: 'Net sales by hour; busiest {hour} with {amount}',
+                    },
+                    {
+                      hour: hourLabel(busiest.hour),
+                      amount: money(busiest.netSalesMinor, currency),
+                    },
+                  )
+                : intl.formatMessage({
+                    id: 'manager.salesCharts.byHourEmpty',
+                    defaultMessage: 'Net sales by hour: no sales in this period',
+                  })
             }
-            options={options(currency, 'Hour (venue time)')}
+            options={options(
+              currency,
+              intl.formatMessage({
+                id: 'manager.salesCharts.hourAxis',
+                defaultMessage: 'Hour (venue time)',
+              }),
+              yTitle,
+            )}
             data={{
               labels: hours.map((row) => hourLabel(row.hour)),
               datasets: [
                 {
-                  label: 'Net sales',
+                  label: dataset,
                   data: hours.map((row) => row.netSalesMinor / scale),
                   backgroundColor: BRAND,
                   borderRadius: 4,
@@ -90,17 +121,33 @@ export function SalesCharts({ summary }: { summary: ReportSummary }) {
         </div>
       </figure>
       <figure className="flex min-w-0 flex-col gap-2">
-        <figcaption className="text-base font-semibold">By day</figcaption>
+        <figcaption className="text-base font-semibold">
+          <FormattedMessage id="manager.salesCharts.byDay" defaultMessage="By day" />
+        </figcaption>
         <div className="relative h-64">
           <Bar
             role="img"
-            aria-label={`Net sales by business day, ${days.length} ${days.length === 1 ? 'day' : 'days'}`}
-            options={options(currency, 'Business day')}
+            aria-label={intl.formatMessage(
+              {
+                id: 'manager.salesCharts.byDayLabel',
+                defaultMessage:
+                  'Net sales by business day, {count, plural, one {{countText} day} other {{countText} days}}',
+              },
+              { count: days.length, countText: String(days.length) },
+            )}
+            options={options(
+              currency,
+              intl.formatMessage({
+                id: 'manager.salesCharts.dayAxis',
+                defaultMessage: 'Business day',
+              }),
+              yTitle,
+            )}
             data={{
               labels: days.map((row) => formatShortDay(row.businessDay)),
               datasets: [
                 {
-                  label: 'Net sales',
+                  label: dataset,
                   data: days.map((row) => row.netSalesMinor / scale),
                   backgroundColor: BRAND,
                   borderRadius: 4,
