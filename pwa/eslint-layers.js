@@ -1,4 +1,5 @@
 // @ts-check
+import { importSourceVisitors } from '../eslint-import-sources.js';
 import path from 'node:path';
 
 /**
@@ -76,15 +77,7 @@ const layers = {
         });
       }
     };
-    const source = (node) => {
-      if (node.source && node.source.type === 'Literal') check(node.source, node.source.value);
-    };
-    return {
-      ImportDeclaration: source,
-      ExportNamedDeclaration: source,
-      ExportAllDeclaration: source,
-      ImportExpression: source,
-    };
+    return importSourceVisitors(check);
   },
 };
 

@@ -1,4 +1,5 @@
 // @ts-check
+import { importSourceVisitors } from '../eslint-import-sources.js';
 import path from 'node:path';
 
 /**
@@ -49,15 +50,7 @@ const domains = {
         },
       });
     };
-    const source = (node) => {
-      if (node.source && node.source.type === 'Literal') check(node.source, node.source.value);
-    };
-    return {
-      ImportDeclaration: source,
-      ExportNamedDeclaration: source,
-      ExportAllDeclaration: source,
-      ImportExpression: source,
-    };
+    return importSourceVisitors(check);
   },
 };
 
