@@ -192,7 +192,8 @@ export default tseslint.config(
   },
   {
     // The server by domain: another domain only through its index.ts (sync-server/eslint-domains.js),
-    // and no import cycles (type-only imports do not count: they vanish at run time).
+    // no import cycles (type-only imports do not count: they vanish at run time), and a table with
+    // one writer (the audit log's recordAudit) written only by it.
     files: ['sync-server/src/**/*.ts'],
     plugins: { 'server-domains': serverDomains, 'import-x': importX },
     settings: {
@@ -202,6 +203,7 @@ export default tseslint.config(
     },
     rules: {
       'server-domains/domains': 'error',
+      'server-domains/table-writers': 'error',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },

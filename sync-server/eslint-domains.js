@@ -54,4 +54,43 @@ const domains = {
   },
 };
 
-export const serverDomains = { rules: { domains } };
+/**
+ * Tables with one writer, by the file (under sync-server/src) that holds it: an INSERT into them
+ * written anywhere else skips the writer's shape (and, for the audit log, who is named).
+ */
+const TABLE_WRITERS = { audit_log: { file: 'db/audit.ts', writer: 'recordAudit' } };
+const INSERT_INTO = /\bINSERT\s+INTO\s+([a-z_][a-z0-9_]*)/gi;
+
+/** @type {import('eslint').Rule.RuleModule} */
+const tableWriters = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Insert into a table that has one writer only through that writer.' },
+    messages: {
+      otherWriter: 'Write {{table}} through {{writer}} ({{file}}), not with an INSERT of your own.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const from = place(context.filename);
+    if (!from) return {};
+    const here = from.domain === null ? from.rest : `${from.domain}/${from.rest}`;
+    const check = (node, text) => {
+      for (const [, table] of text.matchAll(INSERT_INTO)) {
+        const owner = TABLE_WRITERS[table.toLowerCase()];
+        if (!owner || owner.file === here) continue;
+        context.report({ node, messageId: 'otherWriter', data: { table, ...owner } });
+      }
+    };
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(node, node.value);
+      },
+      TemplateElement(node) {
+        check(node, node.value.cooked ?? node.value.raw);
+      },
+    };
+  },
+};
+
+export const serverDomains = { rules: { domains, 'table-writers': tableWriters } };

@@ -57,4 +57,32 @@ describe('the server’s domain boundaries (lint)', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/Dependency cycle/);
   });
+
+  it('the audit log has one writer, recordAudit in db/audit.ts', async () => {
+    const byHand = [
+      'export const sql = `',
+      '  insert into audit_log (venue_id, id, action) VALUES ($1, $2, $3)`;',
+      '',
+    ].join('\n');
+    expect(await errors('payments/example.ts', byHand, 'server-domains/table-writers')).toEqual([
+      'Write audit_log through recordAudit (db/audit.ts), not with an INSERT of your own.',
+    ]);
+    expect(
+      await errors(
+        'auth/example.ts',
+        "export const sql = 'INSERT INTO audit_log (venue_id) VALUES ($1)';\n",
+        'server-domains/table-writers',
+      ),
+    ).toHaveLength(1);
+    // Reading it is anyone's, and other tables are not held to a writer.
+    const reads = [
+      "export const a = 'SELECT action FROM audit_log WHERE venue_id = $1';",
+      "export const b = 'INSERT INTO refunds (venue_id) VALUES ($1)';",
+      '',
+    ].join('\n');
+    expect(await errors('backoffice/example.ts', reads, 'server-domains/table-writers')).toEqual(
+      [],
+    );
+    expect(await errors('db/audit.ts', byHand, 'server-domains/table-writers')).toEqual([]);
+  });
 });

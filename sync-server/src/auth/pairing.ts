@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Db } from '../db/index.ts';
+import { type Db, recordAudit } from '../db/index.ts';
 import { loadVenue } from '../sync/index.ts';
 import { DEVICE_TOKEN_PREFIX } from './caller.ts';
 import { hashToken, normalisePairingCode, randomToken } from './secrets.ts';
@@ -74,10 +74,11 @@ export async function redeemPairingCode(
       'UPDATE pairing_codes SET used_at = $3, used_by_device = $4 WHERE venue_id = $1 AND id = $2',
       [venueId, pairing.id, now.toISOString(), deviceId],
     );
-    await tx.query(
-      `INSERT INTO audit_log (venue_id, id, actor_device_id, action, target, details)
-       VALUES ($1, $2, $3::uuid, 'device.paired', $3::uuid::text, $4)`,
-      [venueId, uuidv7(), deviceId, JSON.stringify({ name: deviceName, letter })],
+    await recordAudit(
+      tx,
+      venueId,
+      { staffId: null, deviceId },
+      { action: 'device.paired', target: deviceId, details: { name: deviceName, letter } },
     );
     const { id, name, currency, timezone } = (await loadVenue(tx, venueId))!;
     return { deviceId, deviceToken, letter, venue: { id, name, currency, timezone } };

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { type Db, inVenue } from '../db/index.ts';
+import { type Db, inVenue, recordAudit } from '../db/index.ts';
 import { SESSION_TOKEN_PREFIX, type Role } from './caller.ts';
 import { hashToken, randomToken, verifyPin } from './secrets.ts';
 
@@ -65,9 +65,16 @@ export async function signInWithPin(
         'UPDATE staff SET failed_pin_attempts = $3, locked_until = $4 WHERE venue_id = $1 AND id = $2',
         [venueId, staffId, lock ? 0 : attempts, lock?.toISOString() ?? null],
       );
-      await audit(tx, venueId, staffId, deviceId, lock ? 'staff.locked' : 'staff.pin_failed', {
-        attempts,
-      });
+      await recordAudit(
+        tx,
+        venueId,
+        { staffId, deviceId },
+        {
+          action: lock ? 'staff.locked' : 'staff.pin_failed',
+          target: staffId,
+          details: { attempts },
+        },
+      );
       if (lock) return lockedAnswer(lock, now);
       return {
         ok: false,
@@ -87,7 +94,12 @@ export async function signInWithPin(
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [venueId, uuidv7(), staffId, deviceId, hashToken(sessionToken), expiresAt],
     );
-    await audit(tx, venueId, staffId, deviceId, 'staff.signed_in', {});
+    await recordAudit(
+      tx,
+      venueId,
+      { staffId, deviceId },
+      { action: 'staff.signed_in', target: staffId },
+    );
     return {
       ok: true,
       sessionToken,
@@ -105,19 +117,4 @@ function lockedAnswer(until: Date, now: Date): SignInResult {
     message: `Too many wrong PINs: locked until ${until.toISOString().slice(11, 16)} UTC (about ${minutes} min). A manager can reset the PIN.`,
     lockedUntil: until.toISOString(),
   };
-}
-
-async function audit(
-  tx: { query: Db['query'] },
-  venueId: string,
-  staffId: string,
-  deviceId: string,
-  action: string,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_log (venue_id, id, actor_staff_id, actor_device_id, action, target, details)
-     VALUES ($1, $2, $3::uuid, $4, $5, $3::uuid::text, $6)`,
-    [venueId, uuidv7(), staffId, deviceId, action, JSON.stringify(details)],
-  );
 }

@@ -46,3 +46,4 @@ export {
 } from './migrations.ts';
 export { createPgliteDb } from './pglite-db.ts';
 export { fenceToVenue, inVenue } from './venue-scope.ts';
+export { type AuditActor, type AuditEntry, recordAudit } from './audit.ts';

@@ -1,6 +1,5 @@
 import { minor, recalculateOrder, type OrderId, type PaymentId } from '@servio/shared';
-import { uuidv7 } from 'uuidv7';
-import { inVenue } from '../db/index.ts';
+import { inVenue, recordAudit } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { fromStripeError, PaymentError } from './errors.ts';
 import { withVenueWrite } from '../sync/index.ts';
@@ -129,17 +128,15 @@ export async function refundPayment(
           write.now,
         ],
       );
-      await write.tx.query(
-        `INSERT INTO audit_log (venue_id, id, actor_staff_id, actor_device_id, action, target, details)
-         VALUES ($1, $2, $3, $4, 'payment.refund', $5, $6)`,
-        [
-          venueId,
-          uuidv7(),
-          staff.staffId,
-          staff.deviceId,
-          payment.id,
-          JSON.stringify({ refundId: row.id, amountMinor: amount, reason: row.reason }),
-        ],
+      await recordAudit(
+        write.tx,
+        venueId,
+        { staffId: staff.staffId, deviceId: staff.deviceId },
+        {
+          action: 'payment.refund',
+          target: payment.id,
+          details: { refundId: row.id, amountMinor: amount, reason: row.reason },
+        },
       );
       return row;
     }));

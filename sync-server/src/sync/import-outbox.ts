@@ -7,9 +7,8 @@ import {
   isCompatibleProtocol,
   type MutationRejection,
 } from '@servio/shared';
-import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { type Db, inVenue } from '../db/index.ts';
+import { type Db, inVenue, recordAudit } from '../db/index.ts';
 import type { SyncLogger } from './apply-batch.ts';
 import { pushMutations, versionMismatch, type PushOutcome } from './push.ts';
 
@@ -108,17 +107,15 @@ export async function importOutbox(
         ORDER BY mutation_id`,
       [venueId, file.clientId, first, last],
     );
-    await tx.query(
-      `INSERT INTO audit_log (venue_id, id, actor_staff_id, actor_device_id, action, target, details)
-       VALUES ($1, $2, $3, $4, 'sync.outbox_imported', $5, $6)`,
-      [
-        venueId,
-        uuidv7(),
-        manager.staffId,
-        manager.deviceId,
-        file.clientId,
-        JSON.stringify({ firstMutationId: first, ...total }),
-      ],
+    await recordAudit(
+      tx,
+      venueId,
+      { staffId: manager.staffId, deviceId: manager.deviceId },
+      {
+        action: 'sync.outbox_imported',
+        target: file.clientId,
+        details: { firstMutationId: first, ...total },
+      },
     );
     return {
       status: 'ok' as const,

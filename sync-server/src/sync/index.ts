@@ -30,7 +30,6 @@ export { cutoffHHMM, loadVenue, loadVenueSettings, venueSettingsOf } from './ven
 export {
   venueWriteIn,
   withVenueWrite,
-  type AuditActor,
   type VenueWrite,
   type VenueWriteOptions,
 } from './venue-write.ts';

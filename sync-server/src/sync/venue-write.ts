@@ -1,16 +1,15 @@
 import type { DeviceId, StoreScope, VenueRow } from '@servio/shared';
-import { uuidv7 } from 'uuidv7';
-import { type Db, type Queryable, fenceToVenue } from '../db/index.ts';
+import {
+  type AuditActor,
+  type Db,
+  type Queryable,
+  fenceToVenue,
+  recordAudit,
+} from '../db/index.ts';
 import { advanceClock, lockClock, readClock } from './clock.ts';
 import { PgStore } from './pg-store.ts';
 import { notifyVenueChanged } from './poke.ts';
 import { loadVenue, venueSettingsOf } from './venue-settings.ts';
-
-/** Who an audit row names (the back office's signed-in manager, a refunding manager …). */
-export interface AuditActor {
-  staffId: string | null;
-  deviceId: string | null;
-}
 
 export interface VenueWriteOptions {
   /** The server's now (ms or ISO instant, from the injected clock), for createdAt/updatedAt. */
@@ -172,13 +171,7 @@ async function attempt<T>(
     }),
     audit: async (action, target, details = {}) => {
       if (!actor) throw new Error('this venue write was opened without an actor to audit');
-      // created_at is the database's clock, as for every other writer of the log (sign-ins,
-      // pairings), so the log reads in one order whoever wrote it.
-      await tx.query(
-        `INSERT INTO audit_log (venue_id, id, actor_staff_id, actor_device_id, action, target, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [venueId, uuidv7(), actor.staffId, actor.deviceId, action, target, JSON.stringify(details)],
-      );
+      await recordAudit(tx, venueId, actor, { action, target, details });
     },
   };
   const result = await fn(write);

@@ -1,7 +1,6 @@
-import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { createPairingCode } from '../auth/index.ts';
-import { inVenue } from '../db/index.ts';
+import { inVenue, recordAudit } from '../db/index.ts';
 import { router, TRPCError } from './init.ts';
 import { managerProcedure } from './procedures.ts';
 
@@ -16,16 +15,11 @@ export const devicesRouter = router({
           createdBy: ctx.staff.staffId,
           deviceName: input.deviceName ?? null,
         });
-        await tx.query(
-          `INSERT INTO audit_log (venue_id, id, actor_staff_id, actor_device_id, action, details)
-           VALUES ($1, $2, $3, $4, 'device.pairing_code_created', $5)`,
-          [
-            ctx.staff.venueId,
-            uuidv7(),
-            ctx.staff.staffId,
-            ctx.device.deviceId,
-            JSON.stringify({ expiresAt: code.expiresAt }),
-          ],
+        await recordAudit(
+          tx,
+          ctx.staff.venueId,
+          { staffId: ctx.staff.staffId, deviceId: ctx.device.deviceId },
+          { action: 'device.pairing_code_created', details: { expiresAt: code.expiresAt } },
         );
         return code;
       }),
@@ -83,10 +77,11 @@ export const devicesRouter = router({
           'UPDATE staff_sessions SET revoked_at = $3 WHERE venue_id = $1 AND device_id = $2 AND revoked_at IS NULL',
           [ctx.staff.venueId, input.deviceId, now],
         );
-        await tx.query(
-          `INSERT INTO audit_log (venue_id, id, actor_staff_id, actor_device_id, action, target)
-           VALUES ($1, $2, $3, $4, 'device.revoked', $5)`,
-          [ctx.staff.venueId, uuidv7(), ctx.staff.staffId, ctx.device.deviceId, input.deviceId],
+        await recordAudit(
+          tx,
+          ctx.staff.venueId,
+          { staffId: ctx.staff.staffId, deviceId: ctx.device.deviceId },
+          { action: 'device.revoked', target: input.deviceId },
         );
         return { revoked: true };
       }),
