@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Undo2 } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { intl } from '../../../i18n/intl.ts';
 import { useTRPC } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { money } from '../../../lib/money.ts';
@@ -14,22 +16,47 @@ import { useSyncedCardPayments } from './card-payments.ts';
 import { RefundDialog, type RefundTarget } from './refund-dialog.tsx';
 
 const METHOD: Record<string, string> = {
-  cash: 'Cash',
-  card: 'Card (terminal)',
-  stripe: 'Card by QR',
+  cash: intl.formatMessage({ id: 'manager.payments.method.cash', defaultMessage: 'Cash' }),
+  card: intl.formatMessage({
+    id: 'manager.payments.method.card',
+    defaultMessage: 'Card (terminal)',
+  }),
+  stripe: intl.formatMessage({
+    id: 'manager.payments.method.stripe',
+    defaultMessage: 'Card by QR',
+  }),
 };
 const REFUND_STATUS: Record<string, string> = {
-  pending: 'pending',
-  succeeded: 'refunded',
-  failed: 'failed',
+  pending: intl.formatMessage({
+    id: 'manager.payments.refundStatus.pending',
+    defaultMessage: 'pending',
+  }),
+  succeeded: intl.formatMessage({
+    id: 'manager.payments.refundStatus.succeeded',
+    defaultMessage: 'refunded',
+  }),
+  failed: intl.formatMessage({
+    id: 'manager.payments.refundStatus.failed',
+    defaultMessage: 'failed',
+  }),
 };
 
-function orderLabel(number: string, table: string | null) {
-  return `order ${number}${table ? ` · ${table}` : ''}`;
+/** "order A12 · T4", as the refund dialog's title names it ("Refund order A12 · T4"). */
+function orderLabel(intl: IntlShape, number: string, table: string | null) {
+  return table
+    ? intl.formatMessage(
+        { id: 'manager.payments.orderAtTable', defaultMessage: 'order {number} · {table}' },
+        { number, table },
+      )
+    : intl.formatMessage(
+        { id: 'manager.payments.order', defaultMessage: 'order {number}' },
+        { number },
+      );
 }
 
 /** Money to give back: bills paid twice, pending refunds, and refunds of card payments made by QR. */
 export function PaymentsScreen() {
+  const intl = useIntl();
   const trpc = useTRPC();
   const currency = useVenueCurrency();
   const overpaid = useQuery(trpc.payments.overpaid.queryOptions());
@@ -39,22 +66,47 @@ export function PaymentsScreen() {
   return (
     <>
       <ScreenHeader
-        title="Payments"
-        description="Refunds go back to the customer's card through Stripe. Cash goes back at the till."
+        title={intl.formatMessage({ id: 'manager.payments.title', defaultMessage: 'Payments' })}
+        description={intl.formatMessage({
+          id: 'manager.payments.description',
+          defaultMessage:
+            "Refunds go back to the customer's card through Stripe. Cash goes back at the till.",
+        })}
       />
       <Panel
-        title="Overpaid or refund pending"
-        description="Bills paid more than once (such as cash on an offline tablet and card by QR), found when both reached the server."
+        title={intl.formatMessage({
+          id: 'manager.payments.overpaid.title',
+          defaultMessage: 'Overpaid or refund pending',
+        })}
+        description={intl.formatMessage({
+          id: 'manager.payments.overpaid.description',
+          defaultMessage:
+            'Bills paid more than once (such as cash on an offline tablet and card by QR), found when both reached the server.',
+        })}
       >
         {!overpaid.data || !currency ? (
           overpaid.isError ? (
-            <QueryErrorNotice query={overpaid} what="the overpaid bills" />
+            <QueryErrorNotice
+              query={overpaid}
+              what={intl.formatMessage({
+                id: 'manager.payments.overpaid.what',
+                defaultMessage: 'the overpaid bills',
+              })}
+            />
           ) : (
-            <LoadingBlock label="Loading…" />
+            <LoadingBlock
+              label={intl.formatMessage({
+                id: 'manager.payments.overpaid.loading',
+                defaultMessage: 'Loading…',
+              })}
+            />
           )
         ) : overpaid.data.length === 0 ? (
           <p className="text-base text-ink-muted">
-            No bill is paid more than its total, and no refund is waiting.
+            <FormattedMessage
+              id="manager.payments.overpaid.none"
+              defaultMessage="No bill is paid more than its total, and no refund is waiting."
+            />
           </p>
         ) : (
           <ul className="flex flex-col gap-3">
@@ -71,54 +123,138 @@ export function PaymentsScreen() {
       </Panel>
 
       <Panel
-        title="Card payments by QR"
-        description={`From this device's synced copy (open orders and the last business days)${synced?.lastSyncedAt ? `, synced ${formatDateTime(Date.parse(synced.lastSyncedAt))}` : ''}.`}
+        title={intl.formatMessage({
+          id: 'manager.payments.byQr.title',
+          defaultMessage: 'Card payments by QR',
+        })}
+        description={
+          synced?.lastSyncedAt
+            ? intl.formatMessage(
+                {
+                  id: 'manager.payments.byQr.descriptionSynced',
+                  defaultMessage:
+                    "From this device's synced copy (open orders and the last business days), synced {at}.",
+                },
+                { at: formatDateTime(Date.parse(synced.lastSyncedAt)) },
+              )
+            : intl.formatMessage({
+                id: 'manager.payments.byQr.description',
+                defaultMessage:
+                  "From this device's synced copy (open orders and the last business days).",
+              })
+        }
       >
         {!synced || !currency ? (
-          <LoadingBlock label="Reading this device's payments…" />
+          <LoadingBlock
+            label={intl.formatMessage({
+              id: 'manager.payments.byQr.loading',
+              defaultMessage: "Reading this device's payments…",
+            })}
+          />
         ) : (
           <DataTable
-            caption="Card payments by QR"
+            caption={intl.formatMessage({
+              id: 'manager.payments.byQr.caption',
+              defaultMessage: 'Card payments by QR',
+            })}
             rows={synced.payments}
             rowKey={(payment) => payment.paymentId}
-            empty="No card payments by QR on this device yet."
+            empty={intl.formatMessage({
+              id: 'manager.payments.byQr.empty',
+              defaultMessage: 'No card payments by QR on this device yet.',
+            })}
             columns={[
               {
-                header: 'Order',
+                header: intl.formatMessage({
+                  id: 'manager.payments.column.order',
+                  defaultMessage: 'Order',
+                }),
                 cell: (p) => <span className="font-semibold">{p.orderNumber}</span>,
               },
-              { header: 'Table', cell: (p) => p.tableName ?? '—' },
-              { header: 'Paid at', cell: (p) => formatDateTime(Date.parse(p.at)) },
-              { header: 'Amount', numeric: true, cell: (p) => money(p.amountMinor, currency) },
-              { header: 'Tip', numeric: true, cell: (p) => money(p.tipMinor, currency) },
               {
-                header: 'Refunded',
-                numeric: true,
-                cell: (p) =>
-                  money(p.refundedMinor + p.pendingRefundMinor, currency) +
-                  (p.pendingRefundMinor > 0 ? ' (pending)' : ''),
+                header: intl.formatMessage({
+                  id: 'manager.payments.column.table',
+                  defaultMessage: 'Table',
+                }),
+                cell: (p) => p.tableName ?? '—',
               },
               {
-                header: 'Refund',
+                header: intl.formatMessage({
+                  id: 'manager.payments.column.paidAt',
+                  defaultMessage: 'Paid at',
+                }),
+                cell: (p) => formatDateTime(Date.parse(p.at)),
+              },
+              {
+                header: intl.formatMessage({
+                  id: 'manager.payments.column.amount',
+                  defaultMessage: 'Amount',
+                }),
+                numeric: true,
+                cell: (p) => money(p.amountMinor, currency),
+              },
+              {
+                header: intl.formatMessage({
+                  id: 'manager.payments.column.tip',
+                  defaultMessage: 'Tip',
+                }),
+                numeric: true,
+                cell: (p) => money(p.tipMinor, currency),
+              },
+              {
+                header: intl.formatMessage({
+                  id: 'manager.payments.column.refunded',
+                  defaultMessage: 'Refunded',
+                }),
+                numeric: true,
+                cell: (p) => {
+                  const refunded = money(p.refundedMinor + p.pendingRefundMinor, currency);
+                  return p.pendingRefundMinor > 0
+                    ? intl.formatMessage(
+                        {
+                          id: 'manager.payments.byQr.refundedPending',
+                          defaultMessage: '{amount} (pending)',
+                        },
+                        { amount: refunded },
+                      )
+                    : refunded;
+                },
+              },
+              {
+                header: intl.formatMessage({
+                  id: 'manager.payments.column.refund',
+                  defaultMessage: 'Refund',
+                }),
                 cell: (p) =>
                   p.refundableMinor > 0 ? (
                     <Button
                       variant="secondary"
-                      aria-label={`Refund order ${p.orderNumber}`}
+                      aria-label={intl.formatMessage(
+                        {
+                          id: 'manager.payments.byQr.refundOrder',
+                          defaultMessage: 'Refund order {number}',
+                        },
+                        { number: p.orderNumber },
+                      )}
                       onPress={() =>
                         setRefunding({
                           paymentId: p.paymentId,
-                          label: orderLabel(p.orderNumber, p.tableName),
+                          label: orderLabel(intl, p.orderNumber, p.tableName),
                           refundableMinor: p.refundableMinor,
                           suggestedMinor: p.refundableMinor,
                         })
                       }
                     >
                       <Undo2 aria-hidden className="size-5" />
-                      Refund
+                      <FormattedMessage id="manager.payments.refund" defaultMessage="Refund" />
                     </Button>
                   ) : (
-                    <span className="text-sm text-ink-muted">Fully refunded</span>
+                    <span className="text-sm text-ink-muted">
+                      <FormattedMessage
+                        id="manager.payments.byQr.fullyRefunded"
+                        defaultMessage="Fully refunded"
+                      />
+                    </span>
                   ),
               },
             ]}
@@ -141,6 +277,7 @@ function OverpaidCard({
   currency: string;
   onRefund: (target: RefundTarget) => void;
 }) {
+  const intl = useIntl();
   const m = (amount: number) => money(amount, currency);
   return (
     <li
@@ -149,37 +286,103 @@ function OverpaidCard({
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-lg font-bold">
-          Order {order.number}
-          {order.tableName ? ` · ${order.tableName}` : ''}
+          {order.tableName ? (
+            <FormattedMessage
+              id="manager.payments.overpaid.orderAtTable"
+              defaultMessage="Order {number} · {table}"
+              values={{ number: order.number, table: order.tableName }}
+            />
+          ) : (
+            <FormattedMessage
+              id="manager.payments.overpaid.order"
+              defaultMessage="Order {number}"
+              values={{ number: order.number }}
+            />
+          )}
         </p>
         <p className="text-base">
-          Total {m(order.totalMinor)} · paid {m(order.paidMinor)}
           {order.overpaidMinor > 0 ? (
-            <span className="font-bold text-warn-ink"> · overpaid {m(order.overpaidMinor)}</span>
-          ) : null}
+            <FormattedMessage
+              id="manager.payments.overpaid.totalsOverpaid"
+              defaultMessage="Total {total} · paid {paid}<warn> · overpaid {overpaid}</warn>"
+              values={{
+                total: m(order.totalMinor),
+                paid: m(order.paidMinor),
+                overpaid: m(order.overpaidMinor),
+                warn: (chunks) => <span className="font-bold text-warn-ink">{chunks}</span>,
+              }}
+            />
+          ) : (
+            <FormattedMessage
+              id="manager.payments.overpaid.totals"
+              defaultMessage="Total {total} · paid {paid}"
+              values={{ total: m(order.totalMinor), paid: m(order.paidMinor) }}
+            />
+          )}
         </p>
       </div>
       <DataTable
-        caption={`Payments of order ${order.number}`}
+        caption={intl.formatMessage(
+          { id: 'manager.payments.overpaid.caption', defaultMessage: 'Payments of order {number}' },
+          { number: order.number },
+        )}
         rows={order.payments}
         rowKey={(p) => p.paymentId}
-        empty="No payments."
+        empty={intl.formatMessage({
+          id: 'manager.payments.overpaid.empty',
+          defaultMessage: 'No payments.',
+        })}
         columns={[
-          { header: 'Method', cell: (p) => METHOD[p.method] ?? p.method },
-          { header: 'Paid at', cell: (p) => formatDateTime(Date.parse(p.at)) },
-          { header: 'Amount', numeric: true, cell: (p) => m(p.amountMinor + p.tipMinor) },
-          { header: 'Refunded', numeric: true, cell: (p) => m(p.refundedMinor) },
           {
-            header: 'Refund',
+            header: intl.formatMessage({
+              id: 'manager.payments.column.method',
+              defaultMessage: 'Method',
+            }),
+            cell: (p) => METHOD[p.method] ?? p.method,
+          },
+          {
+            header: intl.formatMessage({
+              id: 'manager.payments.column.paidAt',
+              defaultMessage: 'Paid at',
+            }),
+            cell: (p) => formatDateTime(Date.parse(p.at)),
+          },
+          {
+            header: intl.formatMessage({
+              id: 'manager.payments.column.amount',
+              defaultMessage: 'Amount',
+            }),
+            numeric: true,
+            cell: (p) => m(p.amountMinor + p.tipMinor),
+          },
+          {
+            header: intl.formatMessage({
+              id: 'manager.payments.column.refunded',
+              defaultMessage: 'Refunded',
+            }),
+            numeric: true,
+            cell: (p) => m(p.refundedMinor),
+          },
+          {
+            header: intl.formatMessage({
+              id: 'manager.payments.column.refund',
+              defaultMessage: 'Refund',
+            }),
             cell: (p) =>
               p.refundableMinor > 0 ? (
                 <Button
                   variant="secondary"
-                  aria-label={`Refund the card payment of order ${order.number}`}
+                  aria-label={intl.formatMessage(
+                    {
+                      id: 'manager.payments.overpaid.refundPayment',
+                      defaultMessage: 'Refund the card payment of order {number}',
+                    },
+                    { number: order.number },
+                  )}
                   onPress={() =>
                     onRefund({
                       paymentId: p.paymentId,
-                      label: orderLabel(order.number, order.tableName),
+                      label: orderLabel(intl, order.number, order.tableName),
                       refundableMinor: p.refundableMinor,
                       suggestedMinor: Math.min(
                         Math.max(order.overpaidMinor, 0) || p.refundableMinor,
@@ -189,11 +392,21 @@ function OverpaidCard({
                   }
                 >
                   <Undo2 aria-hidden className="size-5" />
-                  Refund
+                  <FormattedMessage id="manager.payments.refund" defaultMessage="Refund" />
                 </Button>
               ) : (
                 <span className="text-sm text-ink-muted">
-                  {p.method === 'stripe' ? 'Nothing left' : 'At the till'}
+                  {p.method === 'stripe' ? (
+                    <FormattedMessage
+                      id="manager.payments.overpaid.nothingLeft"
+                      defaultMessage="Nothing left"
+                    />
+                  ) : (
+                    <FormattedMessage
+                      id="manager.payments.overpaid.atTheTill"
+                      defaultMessage="At the till"
+                    />
+                  )}
                 </span>
               ),
           },
@@ -203,8 +416,16 @@ function OverpaidCard({
         <ul className="flex flex-col gap-1 text-base">
           {order.refunds.map((refund) => (
             <li key={refund.refundId}>
-              Refund {m(refund.amountMinor)} {REFUND_STATUS[refund.status] ?? refund.status} — “
-              {refund.reason}”, {formatDateTime(Date.parse(refund.at))}
+              <FormattedMessage
+                id="manager.payments.overpaid.refundLine"
+                defaultMessage="Refund {amount} {status} — “{reason}”, {at}"
+                values={{
+                  amount: m(refund.amountMinor),
+                  status: REFUND_STATUS[refund.status] ?? refund.status,
+                  reason: refund.reason,
+                  at: formatDateTime(Date.parse(refund.at)),
+                }}
+              />
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
@@ -30,6 +31,7 @@ export function RefundDialog({
   currency: string;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [refundId] = useState(() => crypto.randomUUID());
@@ -48,32 +50,75 @@ export function RefundDialog({
     amount: !parsed.ok
       ? parsed.message
       : parsed.minor <= 0
-        ? 'Refund more than nothing'
+        ? intl.formatMessage({
+            id: 'manager.refund.amountNotPositive',
+            defaultMessage: 'Refund more than nothing',
+          })
         : parsed.minor > target.refundableMinor
-          ? `At most ${money(target.refundableMinor, currency)} can go back on this payment`
+          ? intl.formatMessage(
+              {
+                id: 'manager.refund.amountTooHigh',
+                defaultMessage: 'At most {amount} can go back on this payment',
+              },
+              { amount: money(target.refundableMinor, currency) },
+            )
           : null,
-    reason: reason.trim() === '' ? 'Say why (kept with the refund and in the audit log)' : null,
+    reason:
+      reason.trim() === ''
+        ? intl.formatMessage({
+            id: 'manager.refund.reasonMissing',
+            defaultMessage: 'Say why (kept with the refund and in the audit log)',
+          })
+        : null,
   };
 
   if (refund.data) {
     const done = refund.data;
     return (
-      <FormDialog title="Refund sent" isOpen onOpenChange={(open) => !open && onClose()}>
+      <FormDialog
+        title={intl.formatMessage({ id: 'manager.refund.sent', defaultMessage: 'Refund sent' })}
+        isOpen
+        onOpenChange={(open) => !open && onClose()}
+      >
         <p role="status" className="text-lg">
-          {money(done.amountMinor, currency)}{' '}
-          {done.status === 'succeeded'
-            ? 'was refunded to the card.'
-            : done.status === 'pending'
-              ? 'is on its way back to the card; Stripe confirms it shortly.'
-              : 'could not be refunded: Stripe refused it.'}
+          {done.status === 'succeeded' ? (
+            <FormattedMessage
+              id="manager.refund.succeeded"
+              defaultMessage="{amount} was refunded to the card."
+              values={{ amount: money(done.amountMinor, currency) }}
+            />
+          ) : done.status === 'pending' ? (
+            <FormattedMessage
+              id="manager.refund.pending"
+              defaultMessage="{amount} is on its way back to the card; Stripe confirms it shortly."
+              values={{ amount: money(done.amountMinor, currency) }}
+            />
+          ) : (
+            <FormattedMessage
+              id="manager.refund.failed"
+              defaultMessage="{amount} could not be refunded: Stripe refused it."
+              values={{ amount: money(done.amountMinor, currency) }}
+            />
+          )}
         </p>
-        <DialogButtons onClose={onClose} pending={false} label="Done" />
+        <DialogButtons
+          onClose={onClose}
+          pending={false}
+          label={intl.formatMessage({ id: 'manager.refund.done', defaultMessage: 'Done' })}
+        />
       </FormDialog>
     );
   }
 
   return (
-    <FormDialog title={`Refund ${target.label}`} isOpen onOpenChange={(open) => !open && onClose()}>
+    <FormDialog
+      title={intl.formatMessage(
+        { id: 'manager.refund.title', defaultMessage: 'Refund {label}' },
+        { label: target.label },
+      )}
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+    >
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -85,11 +130,20 @@ export function RefundDialog({
         }}
       >
         <p className="text-base">
-          Up to <span className="font-semibold">{money(target.refundableMinor, currency)}</span> can
-          go back to the customer&apos;s card.
+          <FormattedMessage
+            id="manager.refund.upTo"
+            defaultMessage="Up to <bold>{amount}</bold> can go back to the customer's card."
+            values={{
+              amount: money(target.refundableMinor, currency),
+              bold: (chunks) => <span className="font-semibold">{chunks}</span>,
+            }}
+          />
         </p>
         <TextField
-          label={`Amount to refund (${currency})`}
+          label={intl.formatMessage(
+            { id: 'manager.refund.amount', defaultMessage: 'Amount to refund ({currency})' },
+            { currency },
+          )}
           inputMode="decimal"
           value={amount}
           onChange={setAmount}
@@ -97,17 +151,23 @@ export function RefundDialog({
           {...fieldProblem(submitted, problems.amount)}
         />
         <TextField
-          label="Reason"
+          label={intl.formatMessage({ id: 'manager.refund.reason', defaultMessage: 'Reason' })}
           value={reason}
           onChange={setReason}
-          placeholder="Paid twice: cash and card"
+          placeholder={intl.formatMessage({
+            id: 'manager.refund.reasonPlaceholder',
+            defaultMessage: 'Paid twice: cash and card',
+          })}
           {...fieldProblem(submitted, problems.reason)}
         />
         <FormError message={refund.problem} />
         <DialogButtons
           onClose={onClose}
           pending={refund.isPending}
-          label="Refund to card"
+          label={intl.formatMessage({
+            id: 'manager.refund.submit',
+            defaultMessage: 'Refund to card',
+          })}
           variant="danger"
         />
       </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
@@ -19,6 +20,7 @@ function useRoleOptions() {
 }
 
 export function AddStaffDialog({ onClose }: { onClose: () => void }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const roles = useRoleOptions();
   const [name, setName] = useState('');
@@ -31,11 +33,26 @@ export function AddStaffDialog({ onClose }: { onClose: () => void }) {
     { onSuccess: onClose },
   );
   const problems = {
-    name: name.trim() === '' ? 'Give their name' : null,
-    pin: PIN.test(pin) ? null : 'A PIN is 4 to 8 digits',
+    name:
+      name.trim() === ''
+        ? intl.formatMessage({ id: 'manager.staff.nameMissing', defaultMessage: 'Give their name' })
+        : null,
+    pin: PIN.test(pin)
+      ? null
+      : intl.formatMessage({
+          id: 'manager.staff.pinInvalid',
+          defaultMessage: 'A PIN is 4 to 8 digits',
+        }),
   };
   return (
-    <FormDialog title="Add a staff member" isOpen onOpenChange={(open) => !open && onClose()}>
+    <FormDialog
+      title={intl.formatMessage({
+        id: 'manager.staff.add.title',
+        defaultMessage: 'Add a staff member',
+      })}
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+    >
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -45,36 +62,47 @@ export function AddStaffDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <TextField
-          label="Name"
+          label={intl.formatMessage({ id: 'manager.staff.nameField', defaultMessage: 'Name' })}
           value={name}
           onChange={setName}
           autoFocus
           {...fieldProblem(submitted, problems.name)}
         />
         <SelectField
-          label="Role"
+          label={intl.formatMessage({ id: 'manager.staff.roleField', defaultMessage: 'Role' })}
           value={role}
           onChange={(value) => setRole(value as StaffRole)}
           options={roles}
         />
         <TextField
-          label="PIN"
+          label={intl.formatMessage({ id: 'manager.staff.pinField', defaultMessage: 'PIN' })}
           value={pin}
           onChange={setPin}
           inputMode="numeric"
           type="password"
           autoComplete="new-password"
-          description="4 to 8 digits. Tell it to them in person."
+          description={intl.formatMessage({
+            id: 'manager.staff.add.pinDescription',
+            defaultMessage: '4 to 8 digits. Tell it to them in person.',
+          })}
           {...fieldProblem(submitted, problems.pin)}
         />
         <FormError message={add.problem} />
-        <DialogButtons onClose={onClose} pending={add.isPending} label="Add staff member" />
+        <DialogButtons
+          onClose={onClose}
+          pending={add.isPending}
+          label={intl.formatMessage({
+            id: 'manager.staff.add.submit',
+            defaultMessage: 'Add staff member',
+          })}
+        />
       </form>
     </FormDialog>
   );
 }
 
 export function RoleDialog({ member, onClose }: { member: StaffMember; onClose: () => void }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const roles = useRoleOptions();
@@ -88,7 +116,14 @@ export function RoleDialog({ member, onClose }: { member: StaffMember; onClose: 
     { onSuccess: onClose },
   );
   return (
-    <FormDialog title={`Role of ${member.name}`} isOpen onOpenChange={(open) => !open && onClose()}>
+    <FormDialog
+      title={intl.formatMessage(
+        { id: 'manager.staff.role.title', defaultMessage: 'Role of {name}' },
+        { name: member.name },
+      )}
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+    >
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -97,19 +132,27 @@ export function RoleDialog({ member, onClose }: { member: StaffMember; onClose: 
         }}
       >
         <SelectField
-          label="Role"
+          label={intl.formatMessage({ id: 'manager.staff.roleField', defaultMessage: 'Role' })}
           value={role}
           onChange={(value) => setRole(value as StaffRole)}
           options={roles}
         />
         <FormError message={change.problem} />
-        <DialogButtons onClose={onClose} pending={change.isPending} label="Change role" />
+        <DialogButtons
+          onClose={onClose}
+          pending={change.isPending}
+          label={intl.formatMessage({
+            id: 'manager.staff.role.submit',
+            defaultMessage: 'Change role',
+          })}
+        />
       </form>
     </FormDialog>
   );
 }
 
 export function PinDialog({ member, onClose }: { member: StaffMember; onClose: () => void }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [pin, setPin] = useState('');
@@ -122,10 +165,18 @@ export function PinDialog({ member, onClose }: { member: StaffMember; onClose: (
     [trpc.backoffice.staff.list.queryFilter()],
     { onSuccess: onClose },
   );
-  const problem = PIN.test(pin) ? null : 'A PIN is 4 to 8 digits';
+  const problem = PIN.test(pin)
+    ? null
+    : intl.formatMessage({
+        id: 'manager.staff.pinInvalid',
+        defaultMessage: 'A PIN is 4 to 8 digits',
+      });
   return (
     <FormDialog
-      title={`New PIN for ${member.name}`}
+      title={intl.formatMessage(
+        { id: 'manager.staff.pin.title', defaultMessage: 'New PIN for {name}' },
+        { name: member.name },
+      )}
       isOpen
       onOpenChange={(open) => !open && onClose()}
     >
@@ -138,11 +189,13 @@ export function PinDialog({ member, onClose }: { member: StaffMember; onClose: (
         }}
       >
         <p className="text-base">
-          The old PIN stops working and any lock-out is lifted. Tablets learn the new PIN on their
-          next sync.
+          <FormattedMessage
+            id="manager.staff.pin.explanation"
+            defaultMessage="The old PIN stops working and any lock-out is lifted. Tablets learn the new PIN on their next sync."
+          />
         </p>
         <TextField
-          label="New PIN"
+          label={intl.formatMessage({ id: 'manager.staff.pin.newPin', defaultMessage: 'New PIN' })}
           value={pin}
           onChange={setPin}
           inputMode="numeric"
@@ -152,7 +205,11 @@ export function PinDialog({ member, onClose }: { member: StaffMember; onClose: (
           {...fieldProblem(submitted, problem)}
         />
         <FormError message={reset.problem} />
-        <DialogButtons onClose={onClose} pending={reset.isPending} label="Set PIN" />
+        <DialogButtons
+          onClose={onClose}
+          pending={reset.isPending}
+          label={intl.formatMessage({ id: 'manager.staff.pin.submit', defaultMessage: 'Set PIN' })}
+        />
       </form>
     </FormDialog>
   );

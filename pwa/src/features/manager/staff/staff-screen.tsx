@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { KeyRound, Plus, UserCheck, UserCog, UserX } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
@@ -20,6 +21,7 @@ type Editing =
 
 /** The team: who may sign in, with which role. Managers run it; an owner's account is the owner's. */
 export function StaffScreen() {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const { staff: me } = useManager();
@@ -34,12 +36,15 @@ export function StaffScreen() {
 
   const header = (
     <ScreenHeader
-      title="Staff"
-      description="Everyone signs in on the tablets with their own PIN."
+      title={intl.formatMessage({ id: 'manager.staff.title', defaultMessage: 'Staff' })}
+      description={intl.formatMessage({
+        id: 'manager.staff.description',
+        defaultMessage: 'Everyone signs in on the tablets with their own PIN.',
+      })}
       actions={
         <Button onPress={() => setEditing({ kind: 'add' })}>
           <Plus aria-hidden className="size-5" />
-          Add staff member
+          <FormattedMessage id="manager.staff.addStaff" defaultMessage="Add staff member" />
         </Button>
       }
     />
@@ -49,9 +54,20 @@ export function StaffScreen() {
       <>
         {header}
         {staff.isError ? (
-          <QueryErrorNotice query={staff} what="the staff list" />
+          <QueryErrorNotice
+            query={staff}
+            what={intl.formatMessage({
+              id: 'manager.staff.what',
+              defaultMessage: 'the staff list',
+            })}
+          />
         ) : (
-          <LoadingBlock label="Loading the staff…" />
+          <LoadingBlock
+            label={intl.formatMessage({
+              id: 'manager.staff.loading',
+              defaultMessage: 'Loading the staff…',
+            })}
+          />
         )}
       </>
     );
@@ -60,83 +76,157 @@ export function StaffScreen() {
     <>
       {header}
       <FormError message={reactivate.problem} />
-      <Panel title="Team">
+      <Panel title={intl.formatMessage({ id: 'manager.staff.team', defaultMessage: 'Team' })}>
         <DataTable
-          caption="Staff members"
+          caption={intl.formatMessage({
+            id: 'manager.staff.caption',
+            defaultMessage: 'Staff members',
+          })}
           rows={staff.data}
           rowKey={(member) => member.id}
-          empty="No staff yet."
+          empty={intl.formatMessage({ id: 'manager.staff.empty', defaultMessage: 'No staff yet.' })}
           columns={[
             {
-              header: 'Name',
+              header: intl.formatMessage({
+                id: 'manager.staff.column.name',
+                defaultMessage: 'Name',
+              }),
               cell: (member) => (
                 <span
                   className={cx('font-semibold', !member.active && 'text-ink-muted line-through')}
                 >
-                  {member.name}
-                  {member.id === me.id ? ' (you)' : ''}
+                  {member.id === me.id ? (
+                    <FormattedMessage
+                      id="manager.staff.you"
+                      defaultMessage="{name} (you)"
+                      values={{ name: member.name }}
+                    />
+                  ) : (
+                    member.name
+                  )}
                 </span>
               ),
             },
-            { header: 'Role', cell: (member) => ROLE_LABELS[member.role] },
             {
-              header: 'Status',
+              header: intl.formatMessage({
+                id: 'manager.staff.column.role',
+                defaultMessage: 'Role',
+              }),
+              cell: (member) => ROLE_LABELS[member.role],
+            },
+            {
+              header: intl.formatMessage({
+                id: 'manager.staff.column.status',
+                defaultMessage: 'Status',
+              }),
               cell: (member) =>
                 !member.active ? (
-                  <span className="font-semibold text-ink-muted">Deactivated</span>
+                  <span className="font-semibold text-ink-muted">
+                    <FormattedMessage
+                      id="manager.staff.status.deactivated"
+                      defaultMessage="Deactivated"
+                    />
+                  </span>
                 ) : member.lockedUntil && Date.parse(member.lockedUntil) > Date.now() ? (
                   <span className="font-semibold text-danger">
-                    Locked until {formatDateTime(Date.parse(member.lockedUntil))}
+                    <FormattedMessage
+                      id="manager.staff.status.locked"
+                      defaultMessage="Locked until {until}"
+                      values={{ until: formatDateTime(Date.parse(member.lockedUntil)) }}
+                    />
                   </span>
                 ) : (
-                  <span className="font-semibold text-ok">Active</span>
+                  <span className="font-semibold text-ok">
+                    <FormattedMessage id="manager.staff.status.active" defaultMessage="Active" />
+                  </span>
                 ),
             },
             {
-              header: 'Actions',
+              header: intl.formatMessage({
+                id: 'manager.staff.column.actions',
+                defaultMessage: 'Actions',
+              }),
               cell: (member) =>
                 !mayEdit(member) ? (
                   <span className="text-sm text-ink-muted">
-                    Only the owner changes this account
+                    <FormattedMessage
+                      id="manager.staff.ownerOnly"
+                      defaultMessage="Only the owner changes this account"
+                    />
                   </span>
                 ) : (
                   <div className="flex gap-2">
                     {member.id !== me.id ? (
                       <Button
                         variant="secondary"
-                        aria-label={`Change role of ${member.name}`}
+                        aria-label={intl.formatMessage(
+                          {
+                            id: 'manager.staff.changeRoleOf',
+                            defaultMessage: 'Change role of {name}',
+                          },
+                          { name: member.name },
+                        )}
                         onPress={() => setEditing({ kind: 'role', member })}
                       >
                         <UserCog aria-hidden className="size-5" />
-                        <span className="max-sm:sr-only">Role</span>
+                        <span className="max-sm:sr-only">
+                          <FormattedMessage id="manager.staff.action.role" defaultMessage="Role" />
+                        </span>
                       </Button>
                     ) : null}
                     <Button
                       variant="secondary"
-                      aria-label={`Reset PIN of ${member.name}`}
+                      aria-label={intl.formatMessage(
+                        { id: 'manager.staff.resetPinOf', defaultMessage: 'Reset PIN of {name}' },
+                        { name: member.name },
+                      )}
                       onPress={() => setEditing({ kind: 'pin', member })}
                     >
                       <KeyRound aria-hidden className="size-5" />
-                      <span className="max-sm:sr-only">PIN</span>
+                      <span className="max-sm:sr-only">
+                        <FormattedMessage id="manager.staff.action.pin" defaultMessage="PIN" />
+                      </span>
                     </Button>
                     {member.id === me.id ? null : member.active ? (
                       <Button
                         variant="secondary"
-                        aria-label={`Deactivate ${member.name}`}
+                        aria-label={intl.formatMessage(
+                          {
+                            id: 'manager.staff.deactivateName',
+                            defaultMessage: 'Deactivate {name}',
+                          },
+                          { name: member.name },
+                        )}
                         onPress={() => setEditing({ kind: 'deactivate', member })}
                       >
                         <UserX aria-hidden className="size-5" />
-                        <span className="max-sm:sr-only">Deactivate</span>
+                        <span className="max-sm:sr-only">
+                          <FormattedMessage
+                            id="manager.staff.action.deactivate"
+                            defaultMessage="Deactivate"
+                          />
+                        </span>
                       </Button>
                     ) : (
                       <Button
                         variant="secondary"
-                        aria-label={`Reactivate ${member.name}`}
+                        aria-label={intl.formatMessage(
+                          {
+                            id: 'manager.staff.reactivateName',
+                            defaultMessage: 'Reactivate {name}',
+                          },
+                          { name: member.name },
+                        )}
                         isPending={reactivate.isPending && reactivate.variables === member.id}
                         onPress={() => reactivate.mutate(member.id)}
                       >
                         <UserCheck aria-hidden className="size-5" />
-                        <span className="max-sm:sr-only">Reactivate</span>
+                        <span className="max-sm:sr-only">
+                          <FormattedMessage
+                            id="manager.staff.action.reactivate"
+                            defaultMessage="Reactivate"
+                          />
+                        </span>
                       </Button>
                     )}
                   </div>
@@ -156,6 +246,7 @@ export function StaffScreen() {
 }
 
 function DeactivateDialog({ member, onClose }: { member: StaffMember; onClose: () => void }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const deactivate = useServerMutation(
@@ -165,7 +256,10 @@ function DeactivateDialog({ member, onClose }: { member: StaffMember; onClose: (
   );
   return (
     <FormDialog
-      title={`Deactivate ${member.name}?`}
+      title={intl.formatMessage(
+        { id: 'manager.staff.deactivate.title', defaultMessage: 'Deactivate {name}?' },
+        { name: member.name },
+      )}
       isOpen
       onOpenChange={(open) => !open && onClose()}
     >
@@ -177,14 +271,20 @@ function DeactivateDialog({ member, onClose }: { member: StaffMember; onClose: (
         }}
       >
         <p className="text-base">
-          {member.name} can no longer sign in, and is signed out of every tablet now. Their past
-          orders stay in the reports. You can reactivate them later.
+          <FormattedMessage
+            id="manager.staff.deactivate.explanation"
+            defaultMessage="{name} can no longer sign in, and is signed out of every tablet now. Their past orders stay in the reports. You can reactivate them later."
+            values={{ name: member.name }}
+          />
         </p>
         <FormError message={deactivate.problem} />
         <DialogButtons
           onClose={onClose}
           pending={deactivate.isPending}
-          label="Deactivate"
+          label={intl.formatMessage({
+            id: 'manager.staff.deactivate.submit',
+            defaultMessage: 'Deactivate',
+          })}
           variant="danger"
         />
       </form>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Printer } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTRPC } from '../../../api/query.ts';
 import { ScreenHeader } from '../../../ui/panel.tsx';
 import { LoadingBlock, QueryErrorNotice } from '../../../ui/query-state.tsx';
@@ -12,6 +13,7 @@ import { useManager } from '../manager-context.ts';
  * code holds. The codes are made by the server (each holds the table's current token).
  */
 export function QrSheet() {
+  const intl = useIntl();
   const trpc = useTRPC();
   const { venueName } = useManager();
   const sheet = useQuery(trpc.backoffice.tables.qrSheet.queryOptions());
@@ -19,24 +21,34 @@ export function QrSheet() {
   return (
     <>
       <ScreenHeader
-        title="Table QR codes"
-        description="Print, cut and place each card on its table. Scanning it opens that table's bill."
+        title={intl.formatMessage({
+          id: 'manager.qrSheet.title',
+          defaultMessage: 'Table QR codes',
+        })}
+        description={intl.formatMessage({
+          id: 'manager.qrSheet.description',
+          defaultMessage:
+            "Print, cut and place each card on its table. Scanning it opens that table's bill.",
+        })}
         actions={
           <>
             <LinkButton to="/manager/tables" variant="secondary">
               <ArrowLeft aria-hidden className="size-5" />
-              Tables
+              <FormattedMessage id="manager.qrSheet.backToTables" defaultMessage="Tables" />
             </LinkButton>
             <Button onPress={() => window.print()} isDisabled={!sheet.data}>
               <Printer aria-hidden className="size-5" />
-              Print
+              <FormattedMessage id="manager.qrSheet.print" defaultMessage="Print" />
             </Button>
           </>
         }
       />
       {sheet.data ? (
         <ul
-          aria-label="QR codes"
+          aria-label={intl.formatMessage({
+            id: 'manager.qrSheet.codes',
+            defaultMessage: 'QR codes',
+          })}
           className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-2"
         >
           {sheet.data.tables.map((table) => (
@@ -49,10 +61,18 @@ export function QrSheet() {
               <h2 className="text-2xl font-bold">{table.name}</h2>
               <img
                 src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(table.svg)}`}
-                alt={`QR code for ${table.name}: ${table.payUrl}`}
+                alt={intl.formatMessage(
+                  { id: 'manager.qrSheet.codeAlt', defaultMessage: 'QR code for {table}: {url}' },
+                  { table: table.name, url: table.payUrl },
+                )}
                 className="size-48 print:size-40"
               />
-              <p className="text-base font-semibold">Scan to see your bill and pay</p>
+              <p className="text-base font-semibold">
+                <FormattedMessage
+                  id="manager.qrSheet.scanToPay"
+                  defaultMessage="Scan to see your bill and pay"
+                />
+              </p>
               <a
                 href={table.payUrl}
                 className="inline-flex min-h-touch max-w-full items-center break-all font-mono text-sm text-brand underline"
@@ -63,9 +83,17 @@ export function QrSheet() {
           ))}
         </ul>
       ) : sheet.isError ? (
-        <QueryErrorNotice query={sheet} what="the QR codes" />
+        <QueryErrorNotice
+          query={sheet}
+          what={intl.formatMessage({ id: 'manager.qrSheet.what', defaultMessage: 'the QR codes' })}
+        />
       ) : (
-        <LoadingBlock label="Making the QR codes…" />
+        <LoadingBlock
+          label={intl.formatMessage({
+            id: 'manager.qrSheet.loading',
+            defaultMessage: 'Making the QR codes…',
+          })}
+        />
       )}
     </>
   );

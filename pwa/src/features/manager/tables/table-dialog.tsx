@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
@@ -16,10 +17,17 @@ export function TableDialog({
   areas: readonly string[];
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [name, setName] = useState(table?.name ?? '');
-  const [area, setArea] = useState(table?.area ?? areas[0] ?? 'Main');
+  // The first table's area, suggested in the manager's language (the name is the venue's to keep).
+  const [area, setArea] = useState(
+    () =>
+      table?.area ??
+      areas[0] ??
+      intl.formatMessage({ id: 'manager.tableDialog.defaultArea', defaultMessage: 'Main' }),
+  );
   const [seats, setSeats] = useState(String(table?.seats ?? 4));
   const [submitted, setSubmitted] = useState(false);
   const save = useServerMutation(
@@ -36,17 +44,41 @@ export function TableDialog({
   const problems = {
     name:
       name.trim() === ''
-        ? 'Give the table a name, such as T14'
+        ? intl.formatMessage({
+            id: 'manager.tableDialog.nameMissing',
+            defaultMessage: 'Give the table a name, such as T14',
+          })
         : name.trim().length > 40
-          ? 'At most 40 characters'
+          ? intl.formatMessage({
+              id: 'manager.tableDialog.nameTooLong',
+              defaultMessage: 'At most 40 characters',
+            })
           : null,
-    area: area.trim() === '' ? 'Name the area, such as Terrace' : null,
+    area:
+      area.trim() === ''
+        ? intl.formatMessage({
+            id: 'manager.tableDialog.areaMissing',
+            defaultMessage: 'Name the area, such as Terrace',
+          })
+        : null,
     seats:
-      /^\d{1,3}$/.test(seats) && seatCount >= 1 && seatCount <= 100 ? null : 'From 1 to 100 seats',
+      /^\d{1,3}$/.test(seats) && seatCount >= 1 && seatCount <= 100
+        ? null
+        : intl.formatMessage({
+            id: 'manager.tableDialog.seatsInvalid',
+            defaultMessage: 'From 1 to 100 seats',
+          }),
   };
   return (
     <FormDialog
-      title={table ? `Edit ${table.name}` : 'Add a table'}
+      title={
+        table
+          ? intl.formatMessage(
+              { id: 'manager.tableDialog.edit', defaultMessage: 'Edit {name}' },
+              { name: table.name },
+            )
+          : intl.formatMessage({ id: 'manager.tableDialog.add', defaultMessage: 'Add a table' })
+      }
       isOpen
       onOpenChange={(open) => !open && onClose()}
     >
@@ -61,25 +93,34 @@ export function TableDialog({
         }}
       >
         <TextField
-          label="Table name"
+          label={intl.formatMessage({
+            id: 'manager.tableDialog.name',
+            defaultMessage: 'Table name',
+          })}
           value={name}
           onChange={setName}
           autoFocus
           {...fieldProblem(submitted, problems.name)}
         />
         <TextField
-          label="Area"
+          label={intl.formatMessage({ id: 'manager.tableDialog.area', defaultMessage: 'Area' })}
           value={area}
           onChange={setArea}
           description={
             areas.length > 0
-              ? `Existing areas: ${areas.join(', ')}. A new name makes a new area.`
+              ? intl.formatMessage(
+                  {
+                    id: 'manager.tableDialog.existingAreas',
+                    defaultMessage: 'Existing areas: {areas}. A new name makes a new area.',
+                  },
+                  { areas: areas.join(', ') },
+                )
               : undefined
           }
           {...fieldProblem(submitted, problems.area)}
         />
         <TextField
-          label="Seats"
+          label={intl.formatMessage({ id: 'manager.tableDialog.seats', defaultMessage: 'Seats' })}
           inputMode="numeric"
           value={seats}
           onChange={setSeats}
@@ -89,7 +130,14 @@ export function TableDialog({
         <DialogButtons
           onClose={onClose}
           pending={save.isPending}
-          label={table ? 'Save' : 'Add table'}
+          label={
+            table
+              ? intl.formatMessage({ id: 'manager.tableDialog.save', defaultMessage: 'Save' })
+              : intl.formatMessage({
+                  id: 'manager.tableDialog.submitAdd',
+                  defaultMessage: 'Add table',
+                })
+          }
         />
       </form>
     </FormDialog>

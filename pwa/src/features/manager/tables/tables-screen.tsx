@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { KeyRound, Pencil, Plus, QrCode, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
@@ -21,6 +22,7 @@ type Editing =
 
 /** Tables by area, their QR codes (printable sheet) and the token behind each code. */
 export function TablesScreen() {
+  const intl = useIntl();
   const trpc = useTRPC();
   const tables = useQuery(trpc.backoffice.tables.list.queryOptions());
   const [editing, setEditing] = useState<Editing>(null);
@@ -28,17 +30,20 @@ export function TablesScreen() {
 
   const header = (
     <ScreenHeader
-      title="Tables"
-      description="Each table has a QR code that opens its bill on the customer's phone."
+      title={intl.formatMessage({ id: 'manager.tables.title', defaultMessage: 'Tables' })}
+      description={intl.formatMessage({
+        id: 'manager.tables.description',
+        defaultMessage: "Each table has a QR code that opens its bill on the customer's phone.",
+      })}
       actions={
         <>
           <LinkButton to="/manager/tables/qr" variant="secondary">
             <QrCode aria-hidden className="size-5" />
-            QR sheet
+            <FormattedMessage id="manager.tables.qrSheet" defaultMessage="QR sheet" />
           </LinkButton>
           <Button onPress={() => setEditing({ kind: 'edit', table: null })}>
             <Plus aria-hidden className="size-5" />
-            Add table
+            <FormattedMessage id="manager.tables.addTable" defaultMessage="Add table" />
           </Button>
         </>
       }
@@ -49,9 +54,17 @@ export function TablesScreen() {
       <>
         {header}
         {tables.isError ? (
-          <QueryErrorNotice query={tables} what="the tables" />
+          <QueryErrorNotice
+            query={tables}
+            what={intl.formatMessage({ id: 'manager.tables.what', defaultMessage: 'the tables' })}
+          />
         ) : (
-          <LoadingBlock label="Loading the tables…" />
+          <LoadingBlock
+            label={intl.formatMessage({
+              id: 'manager.tables.loading',
+              defaultMessage: 'Loading the tables…',
+            })}
+          />
         )}
       </>
     );
@@ -67,42 +80,83 @@ export function TablesScreen() {
           <Panel
             key={area}
             title={area}
-            description={`${rows.length} ${rows.length === 1 ? 'table' : 'tables'}`}
+            description={intl.formatMessage(
+              {
+                id: 'manager.tables.tableCount',
+                defaultMessage: '{count, plural, one {# table} other {# tables}}',
+              },
+              { count: rows.length },
+            )}
           >
             <DataTable
-              caption={`Tables in ${area}`}
+              caption={intl.formatMessage(
+                { id: 'manager.tables.caption', defaultMessage: 'Tables in {area}' },
+                { area },
+              )}
               rows={rows}
               rowKey={(table) => table.id}
-              empty="No tables."
+              empty={intl.formatMessage({
+                id: 'manager.tables.empty',
+                defaultMessage: 'No tables.',
+              })}
               columns={[
                 {
-                  header: 'Table',
+                  header: intl.formatMessage({
+                    id: 'manager.tables.column.table',
+                    defaultMessage: 'Table',
+                  }),
                   cell: (table) => <span className="font-semibold">{table.name}</span>,
                 },
-                { header: 'Seats', numeric: true, cell: (table) => table.seats },
                 {
-                  header: 'Actions',
+                  header: intl.formatMessage({
+                    id: 'manager.tables.column.seats',
+                    defaultMessage: 'Seats',
+                  }),
+                  numeric: true,
+                  cell: (table) => table.seats,
+                },
+                {
+                  header: intl.formatMessage({
+                    id: 'manager.tables.column.actions',
+                    defaultMessage: 'Actions',
+                  }),
                   cell: (table) => (
                     <div className="flex gap-2">
                       <Button
                         variant="secondary"
-                        aria-label={`Edit ${table.name}`}
+                        aria-label={intl.formatMessage(
+                          { id: 'manager.tables.editTable', defaultMessage: 'Edit {name}' },
+                          { name: table.name },
+                        )}
                         onPress={() => setEditing({ kind: 'edit', table })}
                       >
                         <Pencil aria-hidden className="size-5" />
-                        <span className="max-sm:sr-only">Edit</span>
+                        <span className="max-sm:sr-only">
+                          <FormattedMessage id="manager.tables.edit" defaultMessage="Edit" />
+                        </span>
                       </Button>
                       <Button
                         variant="secondary"
-                        aria-label={`New QR code for ${table.name}`}
+                        aria-label={intl.formatMessage(
+                          {
+                            id: 'manager.tables.newCodeFor',
+                            defaultMessage: 'New QR code for {name}',
+                          },
+                          { name: table.name },
+                        )}
                         onPress={() => setEditing({ kind: 'reissue', table })}
                       >
                         <KeyRound aria-hidden className="size-5" />
-                        <span className="max-sm:sr-only">New code</span>
+                        <span className="max-sm:sr-only">
+                          <FormattedMessage id="manager.tables.newCode" defaultMessage="New code" />
+                        </span>
                       </Button>
                       <Button
                         variant="quiet"
-                        aria-label={`Remove ${table.name}`}
+                        aria-label={intl.formatMessage(
+                          { id: 'manager.tables.removeTable', defaultMessage: 'Remove {name}' },
+                          { name: table.name },
+                        )}
                         onPress={() => setEditing({ kind: 'delete', table })}
                       >
                         <Trash2 aria-hidden className="size-5" />
@@ -125,6 +179,7 @@ export function TablesScreen() {
 }
 
 function ReissueDialog({ table, onClose }: { table: TableRow; onClose: () => void }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const reissue = useServerMutation(
@@ -134,7 +189,10 @@ function ReissueDialog({ table, onClose }: { table: TableRow; onClose: () => voi
   );
   return (
     <FormDialog
-      title={`New QR code for ${table.name}?`}
+      title={intl.formatMessage(
+        { id: 'manager.tables.reissue.title', defaultMessage: 'New QR code for {name}?' },
+        { name: table.name },
+      )}
       isOpen
       onOpenChange={(open) => !open && onClose()}
     >
@@ -146,14 +204,20 @@ function ReissueDialog({ table, onClose }: { table: TableRow; onClose: () => voi
         }}
       >
         <p className="text-base">
-          Codes already printed for {table.name} stop working at once: a customer scanning one sees
-          that the code is no longer valid. Print the new code from the QR sheet afterwards.
+          <FormattedMessage
+            id="manager.tables.reissue.explanation"
+            defaultMessage="Codes already printed for {name} stop working at once: a customer scanning one sees that the code is no longer valid. Print the new code from the QR sheet afterwards."
+            values={{ name: table.name }}
+          />
         </p>
         <FormError message={reissue.problem} />
         <DialogButtons
           onClose={onClose}
           pending={reissue.isPending}
-          label="Issue a new code"
+          label={intl.formatMessage({
+            id: 'manager.tables.reissue.submit',
+            defaultMessage: 'Issue a new code',
+          })}
           variant="danger"
         />
       </form>
@@ -162,6 +226,7 @@ function ReissueDialog({ table, onClose }: { table: TableRow; onClose: () => voi
 }
 
 function DeleteDialog({ table, onClose }: { table: TableRow; onClose: () => void }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const remove = useServerMutation(
@@ -170,7 +235,14 @@ function DeleteDialog({ table, onClose }: { table: TableRow; onClose: () => void
     { onSuccess: onClose },
   );
   return (
-    <FormDialog title={`Remove ${table.name}?`} isOpen onOpenChange={(open) => !open && onClose()}>
+    <FormDialog
+      title={intl.formatMessage(
+        { id: 'manager.tables.remove.title', defaultMessage: 'Remove {name}?' },
+        { name: table.name },
+      )}
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+    >
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -179,14 +251,20 @@ function DeleteDialog({ table, onClose }: { table: TableRow; onClose: () => void
         }}
       >
         <p className="text-base">
-          {table.name} leaves the floor plan and its QR code stops working. Past orders keep it in
-          the reports. A table with an open order cannot be removed.
+          <FormattedMessage
+            id="manager.tables.remove.explanation"
+            defaultMessage="{name} leaves the floor plan and its QR code stops working. Past orders keep it in the reports. A table with an open order cannot be removed."
+            values={{ name: table.name }}
+          />
         </p>
         <FormError message={remove.problem} />
         <DialogButtons
           onClose={onClose}
           pending={remove.isPending}
-          label="Remove table"
+          label={intl.formatMessage({
+            id: 'manager.tables.remove.submit',
+            defaultMessage: 'Remove table',
+          })}
           variant="danger"
         />
       </form>
