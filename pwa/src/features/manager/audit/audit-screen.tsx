@@ -1,5 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { FormattedMessage, defineMessage, useIntl } from 'react-intl';
 import { useTRPC } from '../../../api/query.ts';
+import { intl } from '../../../i18n/intl.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { Panel, ScreenHeader } from '../../../ui/panel.tsx';
 import { LoadingBlock, QueryErrorNotice } from '../../../ui/query-state.tsx';
@@ -12,16 +14,48 @@ import { ROLE_LABELS, type AuditEntry } from '../manager-api.ts';
 import { useManager } from '../manager-context.ts';
 
 const FILTERS = [
-  { id: 'all', label: 'Everything' },
-  { id: 'menu.', label: 'Menu' },
-  { id: 'table.', label: 'Tables' },
-  { id: 'staff.', label: 'Staff' },
-  { id: 'device.', label: 'Devices' },
-  { id: 'payment.', label: 'Payments and refunds' },
-  { id: 'venue.', label: 'Venue settings' },
+  {
+    id: 'all',
+    label: intl.formatMessage({ id: 'manager.audit.filterAll', defaultMessage: 'Everything' }),
+  },
+  {
+    id: 'menu.',
+    label: intl.formatMessage({ id: 'manager.audit.filterMenu', defaultMessage: 'Menu' }),
+  },
+  {
+    id: 'table.',
+    label: intl.formatMessage({ id: 'manager.audit.filterTables', defaultMessage: 'Tables' }),
+  },
+  {
+    id: 'staff.',
+    label: intl.formatMessage({ id: 'manager.audit.filterStaff', defaultMessage: 'Staff' }),
+  },
+  {
+    id: 'device.',
+    label: intl.formatMessage({ id: 'manager.audit.filterDevices', defaultMessage: 'Devices' }),
+  },
+  {
+    id: 'payment.',
+    label: intl.formatMessage({
+      id: 'manager.audit.filterPayments',
+      defaultMessage: 'Payments and refunds',
+    }),
+  },
+  {
+    id: 'venue.',
+    label: intl.formatMessage({
+      id: 'manager.audit.filterVenue',
+      defaultMessage: 'Venue settings',
+    }),
+  },
 ] as const;
 
-/** "menu.item_updated" → "Menu item updated". */
+const TITLE = defineMessage({ id: 'manager.audit.title', defaultMessage: 'Audit log' });
+
+/**
+ * "menu.item_updated" → "Menu item updated". The words are the server's action code, not a
+ * message of ours, so they stay as the code spells them.
+ */
 function describeAction(action: string): string {
   const text = action.replace(/[._]/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -38,6 +72,7 @@ function describeDetails(details: Record<string, unknown>): string {
 
 /** Who did what and when, newest first (owner only, as on the server). */
 export function AuditScreen() {
+  const intl = useIntl();
   const trpc = useTRPC();
   const { staff } = useManager();
   const [search, setSearch] = useSearchParams();
@@ -52,8 +87,14 @@ export function AuditScreen() {
   if (staff.role !== 'owner') {
     return (
       <>
-        <ScreenHeader title="Audit log" />
-        <Notice tone="info" title="Only the owner reads the audit log" />
+        <ScreenHeader title={intl.formatMessage(TITLE)} />
+        <Notice
+          tone="info"
+          title={intl.formatMessage({
+            id: 'manager.audit.ownerOnly',
+            defaultMessage: 'Only the owner reads the audit log',
+          })}
+        />
       </>
     );
   }
@@ -61,14 +102,17 @@ export function AuditScreen() {
   return (
     <>
       <ScreenHeader
-        title="Audit log"
-        description="Every back-office change, sign-in and refund: who, what and when."
+        title={intl.formatMessage(TITLE)}
+        description={intl.formatMessage({
+          id: 'manager.audit.description',
+          defaultMessage: 'Every back-office change, sign-in and refund: who, what and when.',
+        })}
       />
       <Panel
-        title="Entries"
+        title={intl.formatMessage({ id: 'manager.audit.entries', defaultMessage: 'Entries' })}
         actions={
           <SelectField
-            label="Show"
+            label={intl.formatMessage({ id: 'manager.audit.show', defaultMessage: 'Show' })}
             value={action}
             onChange={(value) => setSearch(value === 'all' ? {} : { action: value })}
             options={FILTERS}
@@ -79,13 +123,19 @@ export function AuditScreen() {
         {log.data ? (
           <>
             <DataTable<AuditEntry>
-              caption="Audit log entries"
+              caption={intl.formatMessage({
+                id: 'manager.audit.caption',
+                defaultMessage: 'Audit log entries',
+              })}
               rows={entries}
               rowKey={(entry) => entry.id}
-              empty="Nothing recorded yet."
+              empty={intl.formatMessage({
+                id: 'manager.audit.empty',
+                defaultMessage: 'Nothing recorded yet.',
+              })}
               columns={[
                 {
-                  header: 'When',
+                  header: intl.formatMessage({ id: 'manager.audit.when', defaultMessage: 'When' }),
                   cell: (entry) => (
                     <span className="whitespace-nowrap">
                       {formatDateTime(Date.parse(entry.at))}
@@ -93,20 +143,43 @@ export function AuditScreen() {
                   ),
                 },
                 {
-                  header: 'Who',
-                  cell: (entry) =>
-                    entry.actor
-                      ? `${entry.actor.name ?? 'Former staff'}${entry.actor.role ? ` (${ROLE_LABELS[entry.actor.role as keyof typeof ROLE_LABELS] ?? entry.actor.role})` : ''}`
-                      : 'System',
+                  header: intl.formatMessage({ id: 'manager.audit.who', defaultMessage: 'Who' }),
+                  cell: (entry) => {
+                    if (!entry.actor) {
+                      return intl.formatMessage({
+                        id: 'manager.audit.system',
+                        defaultMessage: 'System',
+                      });
+                    }
+                    const name =
+                      entry.actor.name ??
+                      intl.formatMessage({
+                        id: 'manager.audit.formerStaff',
+                        defaultMessage: 'Former staff',
+                      });
+                    const role = entry.actor.role
+                      ? (ROLE_LABELS[entry.actor.role as keyof typeof ROLE_LABELS] ??
+                        entry.actor.role)
+                      : null;
+                    return role
+                      ? intl.formatMessage(
+                          { id: 'manager.audit.actorWithRole', defaultMessage: '{name} ({role})' },
+                          { name, role },
+                        )
+                      : name;
+                  },
                 },
                 {
-                  header: 'What',
+                  header: intl.formatMessage({ id: 'manager.audit.what', defaultMessage: 'What' }),
                   cell: (entry) => (
                     <span className="font-semibold">{describeAction(entry.action)}</span>
                   ),
                 },
                 {
-                  header: 'Details',
+                  header: intl.formatMessage({
+                    id: 'manager.audit.details',
+                    defaultMessage: 'Details',
+                  }),
                   cell: (entry) => (
                     <span className="break-all text-sm text-ink-muted">
                       {describeDetails(entry.details)}
@@ -122,14 +195,28 @@ export function AuditScreen() {
                 onPress={() => void log.fetchNextPage()}
                 className="self-start"
               >
-                Show older entries
+                <FormattedMessage
+                  id="manager.audit.showOlder"
+                  defaultMessage="Show older entries"
+                />
               </Button>
             ) : null}
           </>
         ) : log.isError ? (
-          <QueryErrorNotice query={log} what="the audit log" />
+          <QueryErrorNotice
+            query={log}
+            what={intl.formatMessage({
+              id: 'manager.audit.whatLog',
+              defaultMessage: 'the audit log',
+            })}
+          />
         ) : (
-          <LoadingBlock label="Loading the audit log…" />
+          <LoadingBlock
+            label={intl.formatMessage({
+              id: 'manager.audit.loading',
+              defaultMessage: 'Loading the audit log…',
+            })}
+          />
         )}
       </Panel>
     </>

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Ban, Plus } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, defineMessage, useIntl } from 'react-intl';
 import { useTRPC, useTRPCClient } from '../../../api/query.ts';
+import { intl } from '../../../i18n/intl.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { DialogButtons, FormDialog } from '../../../ui/dialog.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
@@ -15,10 +17,16 @@ import type { DeviceRow, Outputs } from '../manager-api.ts';
 
 type PairingCode = Outputs['devices']['createPairingCode'];
 
-const when = (iso: string | null) => (iso ? formatDateTime(Date.parse(iso)) : 'Never');
+const when = (iso: string | null) =>
+  iso
+    ? formatDateTime(Date.parse(iso))
+    : intl.formatMessage({ id: 'manager.devices.never', defaultMessage: 'Never' });
+
+const PAIRED = defineMessage({ id: 'manager.devices.paired', defaultMessage: 'Paired devices' });
 
 /** Paired tablets: last contact, unsynced work, revoking; and codes to pair another. */
 export function DevicesScreen() {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const devices = useQuery(trpc.devices.list.queryOptions(undefined, { refetchInterval: 30_000 }));
@@ -36,10 +44,23 @@ export function DevicesScreen() {
 
   return (
     <>
-      <ScreenHeader title="Devices" description="Tablets paired with this venue." />
+      <ScreenHeader
+        title={intl.formatMessage({ id: 'manager.devices.title', defaultMessage: 'Devices' })}
+        description={intl.formatMessage({
+          id: 'manager.devices.description',
+          defaultMessage: 'Tablets paired with this venue.',
+        })}
+      />
       <Panel
-        title="Pair a new tablet"
-        description="A code works once, for 15 minutes. Type it on the new tablet's first screen."
+        title={intl.formatMessage({
+          id: 'manager.devices.pairTitle',
+          defaultMessage: 'Pair a new tablet',
+        })}
+        description={intl.formatMessage({
+          id: 'manager.devices.pairDescription',
+          defaultMessage:
+            "A code works once, for 15 minutes. Type it on the new tablet's first screen.",
+        })}
       >
         <form
           className="flex flex-wrap items-end gap-3"
@@ -49,15 +70,24 @@ export function DevicesScreen() {
           }}
         >
           <TextField
-            label="Device name (optional)"
-            placeholder="Bar tablet"
+            label={intl.formatMessage({
+              id: 'manager.devices.deviceName',
+              defaultMessage: 'Device name (optional)',
+            })}
+            placeholder={intl.formatMessage({
+              id: 'manager.devices.deviceNamePlaceholder',
+              defaultMessage: 'Bar tablet',
+            })}
             value={deviceName}
             onChange={setDeviceName}
             className="w-72 max-w-full"
           />
           <Button type="submit" size="lg" isPending={createCode.isPending}>
             <Plus aria-hidden className="size-5" />
-            Create pairing code
+            <FormattedMessage
+              id="manager.devices.createCode"
+              defaultMessage="Create pairing code"
+            />
           </Button>
         </form>
         <FormError message={createCode.problem} />
@@ -66,37 +96,72 @@ export function DevicesScreen() {
             role="status"
             className="flex flex-col gap-1 rounded-control bg-brand-soft p-4 text-brand-strong"
           >
-            <span className="text-sm font-semibold">Pairing code</span>
+            <span className="text-sm font-semibold">
+              <FormattedMessage id="manager.devices.pairingCode" defaultMessage="Pairing code" />
+            </span>
             <output data-pairing-code className="font-mono text-3xl font-bold tracking-widest">
               {code.code}
             </output>
             <span className="text-sm">
-              Valid until {formatDateTime(Date.parse(code.expiresAt))}
+              <FormattedMessage
+                id="manager.devices.validUntil"
+                defaultMessage="Valid until {time}"
+                values={{ time: formatDateTime(Date.parse(code.expiresAt)) }}
+              />
             </span>
           </div>
         ) : null}
       </Panel>
 
-      <Panel title="Paired devices">
+      <Panel title={intl.formatMessage(PAIRED)}>
         {devices.data ? (
           <DataTable
-            caption="Paired devices"
+            caption={intl.formatMessage(PAIRED)}
             rows={devices.data}
             rowKey={(device) => device.id}
-            empty="No devices paired yet."
+            empty={intl.formatMessage({
+              id: 'manager.devices.empty',
+              defaultMessage: 'No devices paired yet.',
+            })}
             columns={[
               {
-                header: 'Device',
+                header: intl.formatMessage({
+                  id: 'manager.devices.device',
+                  defaultMessage: 'Device',
+                }),
                 cell: (device) => (
                   <span className="font-semibold">
-                    {device.name} <span className="text-ink-muted">({device.letter})</span>
+                    <FormattedMessage
+                      id="manager.devices.nameAndLetter"
+                      defaultMessage="{name} <muted>({letter})</muted>"
+                      values={{
+                        name: device.name,
+                        letter: device.letter,
+                        muted: (chunks) => <span className="text-ink-muted">{chunks}</span>,
+                      }}
+                    />
                   </span>
                 ),
               },
-              { header: 'Last seen', cell: (device) => when(device.lastSeenAt) },
-              { header: 'Last sync', cell: (device) => when(device.lastSyncAt) },
               {
-                header: 'Unsynced changes',
+                header: intl.formatMessage({
+                  id: 'manager.devices.lastSeen',
+                  defaultMessage: 'Last seen',
+                }),
+                cell: (device) => when(device.lastSeenAt),
+              },
+              {
+                header: intl.formatMessage({
+                  id: 'manager.devices.lastSync',
+                  defaultMessage: 'Last sync',
+                }),
+                cell: (device) => when(device.lastSyncAt),
+              },
+              {
+                header: intl.formatMessage({
+                  id: 'manager.devices.unsynced',
+                  defaultMessage: 'Unsynced changes',
+                }),
                 numeric: true,
                 cell: (device) =>
                   device.pendingMutations > 0 ? (
@@ -106,29 +171,50 @@ export function DevicesScreen() {
                   ),
               },
               {
-                header: 'Status',
+                header: intl.formatMessage({
+                  id: 'manager.devices.status',
+                  defaultMessage: 'Status',
+                }),
                 cell: (device) =>
                   device.revokedAt ? (
                     <span className="font-semibold text-danger">
-                      Revoked {when(device.revokedAt)}
+                      <FormattedMessage
+                        id="manager.devices.revokedAt"
+                        defaultMessage="Revoked {when}"
+                        values={{ when: when(device.revokedAt) }}
+                      />
                     </span>
                   ) : (
                     <Button
                       variant="secondary"
-                      aria-label={`Revoke ${device.name}`}
+                      aria-label={intl.formatMessage(
+                        { id: 'manager.devices.revokeName', defaultMessage: 'Revoke {name}' },
+                        { name: device.name },
+                      )}
                       onPress={() => setRevoking(device)}
                     >
                       <Ban aria-hidden className="size-5" />
-                      Revoke
+                      <FormattedMessage id="manager.devices.revoke" defaultMessage="Revoke" />
                     </Button>
                   ),
               },
             ]}
           />
         ) : devices.isError ? (
-          <QueryErrorNotice query={devices} what="the devices" />
+          <QueryErrorNotice
+            query={devices}
+            what={intl.formatMessage({
+              id: 'manager.devices.whatDevices',
+              defaultMessage: 'the devices',
+            })}
+          />
         ) : (
-          <LoadingBlock label="Loading the devices…" />
+          <LoadingBlock
+            label={intl.formatMessage({
+              id: 'manager.devices.loading',
+              defaultMessage: 'Loading the devices…',
+            })}
+          />
         )}
       </Panel>
       {revoking ? <RevokeDialog device={revoking} onClose={() => setRevoking(null)} /> : null}
@@ -137,6 +223,7 @@ export function DevicesScreen() {
 }
 
 function RevokeDialog({ device, onClose }: { device: DeviceRow; onClose: () => void }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const revoke = useServerMutation(
@@ -145,7 +232,14 @@ function RevokeDialog({ device, onClose }: { device: DeviceRow; onClose: () => v
     { onSuccess: onClose },
   );
   return (
-    <FormDialog title={`Revoke ${device.name}?`} isOpen onOpenChange={(open) => !open && onClose()}>
+    <FormDialog
+      title={intl.formatMessage(
+        { id: 'manager.devices.revokeTitle', defaultMessage: 'Revoke {name}?' },
+        { name: device.name },
+      )}
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+    >
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -154,21 +248,32 @@ function RevokeDialog({ device, onClose }: { device: DeviceRow; onClose: () => v
         }}
       >
         <p className="text-base">
-          {device.name} stops syncing at once and whoever is signed in on it is signed out. Changes
-          it has not sent stay on it: pair it again to send them, or export them there and import
-          them here.
+          <FormattedMessage
+            id="manager.devices.revokeExplanation"
+            defaultMessage="{name} stops syncing at once and whoever is signed in on it is signed out. Changes it has not sent stay on it: pair it again to send them, or export them there and import them here."
+            values={{ name: device.name }}
+          />
         </p>
         {device.pendingMutations > 0 ? (
           <p className="rounded-control bg-warn-soft p-3 font-semibold text-warn-ink">
-            It still holds {device.pendingMutations} unsynced{' '}
-            {device.pendingMutations === 1 ? 'change' : 'changes'}.
+            <FormattedMessage
+              id="manager.devices.stillHolds"
+              defaultMessage="It still holds {count, plural, one {{countText} unsynced change} other {{countText} unsynced changes}}."
+              values={{
+                count: device.pendingMutations,
+                countText: String(device.pendingMutations),
+              }}
+            />
           </p>
         ) : null}
         <FormError message={revoke.problem} />
         <DialogButtons
           onClose={onClose}
           pending={revoke.isPending}
-          label="Revoke device"
+          label={intl.formatMessage({
+            id: 'manager.devices.revokeDevice',
+            defaultMessage: 'Revoke device',
+          })}
           variant="danger"
         />
       </form>

@@ -1,5 +1,6 @@
 import { RefreshCw } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
+import { FormattedMessage, defineMessage, defineMessages, useIntl } from 'react-intl';
 import { describeConnection, describeStorage } from '../../session/index.ts';
 import { Button } from '../../../ui/button.tsx';
 import { Notice, type NoticeTone } from '../../../ui/notice.tsx';
@@ -15,20 +16,25 @@ const connectionTone: Record<Reachability, NoticeTone> = {
   offline: 'danger',
 };
 
-const connectionTitle: Record<Reachability, string> = {
-  checking: 'Checking the server',
-  online: 'Server reachable',
-  'server-trouble': 'Server problem',
-  offline: 'Offline',
-};
+const connectionTitle = defineMessages<Reachability>({
+  checking: { id: 'manager.system.checking', defaultMessage: 'Checking the server' },
+  online: { id: 'manager.system.online', defaultMessage: 'Server reachable' },
+  'server-trouble': { id: 'manager.system.serverTrouble', defaultMessage: 'Server problem' },
+  offline: { id: 'manager.system.offline', defaultMessage: 'Offline' },
+});
+
+/** What the server's health answer left out. */
+const UNKNOWN = defineMessage({ id: 'manager.system.unknown', defaultMessage: 'unknown' });
 
 /** This device and the server it talks to: what works, and what to fix when it does not. */
 export function SystemStatus() {
+  const intl = useIntl();
   const connection = useConnectivity();
   const storage = useStorageHealth();
   const offlineCopy = useOfflineCopy();
   const [checking, setChecking] = useState(false);
   const health = connection.health;
+  const unknown = intl.formatMessage(UNKNOWN);
 
   async function checkNow() {
     setChecking(true);
@@ -42,19 +48,24 @@ export function SystemStatus() {
   return (
     <div className="mx-auto flex w-full max-w-5xl flex-col gap-6 p-4 sm:p-6">
       <div>
-        <h1 className="text-2xl font-bold sm:text-3xl">Device and server</h1>
+        <h1 className="text-2xl font-bold sm:text-3xl">
+          <FormattedMessage id="manager.system.title" defaultMessage="Device and server" />
+        </h1>
         <p className="text-base text-ink-muted">
-          The state of this device and of the Servio server it syncs with.
+          <FormattedMessage
+            id="manager.system.description"
+            defaultMessage="The state of this device and of the Servio server it syncs with."
+          />
         </p>
       </div>
 
       <Notice
         tone={connectionTone[connection.reachability]}
-        title={connectionTitle[connection.reachability]}
+        title={intl.formatMessage(connectionTitle[connection.reachability])}
         action={
           <Button variant="secondary" isPending={checking} onPress={() => void checkNow()}>
             <RefreshCw aria-hidden className={checking ? 'size-5 animate-spin' : 'size-5'} />
-            Check now
+            <FormattedMessage id="manager.system.checkNow" defaultMessage="Check now" />
           </Button>
         }
       >
@@ -62,38 +73,124 @@ export function SystemStatus() {
       </Notice>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <Card title="Server">
+        <Card title={intl.formatMessage({ id: 'manager.system.server', defaultMessage: 'Server' })}>
           {health ? (
             <Facts>
-              <Fact label="Status">{health.status ?? 'unknown'}</Fact>
-              <Fact label="Version">{health.version ?? 'unknown'}</Fact>
-              <Fact label="Environment">{health.environment ?? 'unknown'}</Fact>
-              <Fact label="Database">
-                {[health.databaseMode, health.migrations && `migrations ${health.migrations}`]
-                  .filter(Boolean)
-                  .join(', ') || 'unknown'}
+              <Fact
+                label={intl.formatMessage({
+                  id: 'manager.system.status',
+                  defaultMessage: 'Status',
+                })}
+              >
+                {health.status ?? unknown}
               </Fact>
-              <Fact label="Payments">{health.paymentsMode ?? 'unknown'}</Fact>
+              <Fact
+                label={intl.formatMessage({
+                  id: 'manager.system.version',
+                  defaultMessage: 'Version',
+                })}
+              >
+                {health.version ?? unknown}
+              </Fact>
+              <Fact
+                label={intl.formatMessage({
+                  id: 'manager.system.environment',
+                  defaultMessage: 'Environment',
+                })}
+              >
+                {health.environment ?? unknown}
+              </Fact>
+              <Fact
+                label={intl.formatMessage({
+                  id: 'manager.system.database',
+                  defaultMessage: 'Database',
+                })}
+              >
+                {[
+                  health.databaseMode,
+                  health.migrations &&
+                    intl.formatMessage(
+                      {
+                        id: 'manager.system.migrations',
+                        defaultMessage: 'migrations {migrations}',
+                      },
+                      { migrations: health.migrations },
+                    ),
+                ]
+                  .filter(Boolean)
+                  .join(', ') || unknown}
+              </Fact>
+              <Fact
+                label={intl.formatMessage({
+                  id: 'manager.system.payments',
+                  defaultMessage: 'Payments',
+                })}
+              >
+                {health.paymentsMode ?? unknown}
+              </Fact>
             </Facts>
           ) : (
             <p className="text-base text-ink-muted">
-              The server has not answered a health check from this device yet.
+              <FormattedMessage
+                id="manager.system.noHealth"
+                defaultMessage="The server has not answered a health check from this device yet."
+              />
             </p>
           )}
         </Card>
 
-        <Card title="This device">
+        <Card
+          title={intl.formatMessage({
+            id: 'manager.system.thisDevice',
+            defaultMessage: 'This device',
+          })}
+        >
           <Facts>
-            <Fact label="Offline copy">
-              {offlineCopy === 'installed'
-                ? 'Installed: screens open without a network'
-                : offlineCopy === 'not-installed'
-                  ? 'Not active in this tab yet: reload once to work offline'
-                  : 'Not supported by this browser'}
+            <Fact
+              label={intl.formatMessage({
+                id: 'manager.system.offlineCopy',
+                defaultMessage: 'Offline copy',
+              })}
+            >
+              {offlineCopy === 'installed' ? (
+                <FormattedMessage
+                  id="manager.system.offlineInstalled"
+                  defaultMessage="Installed: screens open without a network"
+                />
+              ) : offlineCopy === 'not-installed' ? (
+                <FormattedMessage
+                  id="manager.system.offlineNotInstalled"
+                  defaultMessage="Not active in this tab yet: reload once to work offline"
+                />
+              ) : (
+                <FormattedMessage
+                  id="manager.system.offlineUnsupported"
+                  defaultMessage="Not supported by this browser"
+                />
+              )}
             </Fact>
-            <Fact label="Storage">{describeStorage(storage)}</Fact>
-            <Fact label="App version">
-              {__APP_VERSION__}, built {formatDateTime(Date.parse(__APP_BUILT_AT__))}
+            <Fact
+              label={intl.formatMessage({
+                id: 'manager.system.storage',
+                defaultMessage: 'Storage',
+              })}
+            >
+              {describeStorage(storage)}
+            </Fact>
+            <Fact
+              label={intl.formatMessage({
+                id: 'manager.system.appVersion',
+                defaultMessage: 'App version',
+              })}
+            >
+              <FormattedMessage
+                id="manager.system.appVersionValue"
+                defaultMessage="{version}, built {builtAt}"
+                values={{
+                  version: __APP_VERSION__,
+                  builtAt: formatDateTime(Date.parse(__APP_BUILT_AT__)),
+                }}
+              />
             </Fact>
           </Facts>
         </Card>

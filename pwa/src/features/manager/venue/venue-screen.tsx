@@ -2,7 +2,9 @@ import { isValidTimeZone } from '@servio/shared/business-day';
 import { CurrencyCodeSchema } from '@servio/shared/currency';
 import { CircleCheck } from 'lucide-react';
 import { useState } from 'react';
+import { FormattedMessage, defineMessage, useIntl } from 'react-intl';
 import { useTRPC } from '../../../api/query.ts';
+import { intl } from '../../../i18n/intl.ts';
 import { fieldProblem, FormError } from '../../../ui/form-error.tsx';
 import { parsePercent, percent } from '../../../lib/money.ts';
 import { Panel, ScreenHeader } from '../../../ui/panel.tsx';
@@ -17,28 +19,78 @@ import { useManager } from '../manager-context.ts';
 import { useVenueSettings } from '../use-venue.ts';
 
 const SUBSCRIPTION: Record<string, { label: string; tone: 'ok' | 'warn' | 'danger' }> = {
-  active: { label: 'Active', tone: 'ok' },
-  trialing: { label: 'Trial', tone: 'ok' },
-  past_due: { label: 'Payment overdue', tone: 'warn' },
-  unpaid: { label: 'Unpaid', tone: 'danger' },
-  canceled: { label: 'Cancelled', tone: 'danger' },
-  incomplete: { label: 'Waiting for the first payment', tone: 'warn' },
-  incomplete_expired: { label: 'First payment failed', tone: 'danger' },
-  paused: { label: 'Paused', tone: 'warn' },
+  active: {
+    label: intl.formatMessage({ id: 'manager.venue.subscriptionActive', defaultMessage: 'Active' }),
+    tone: 'ok',
+  },
+  trialing: {
+    label: intl.formatMessage({ id: 'manager.venue.subscriptionTrial', defaultMessage: 'Trial' }),
+    tone: 'ok',
+  },
+  past_due: {
+    label: intl.formatMessage({
+      id: 'manager.venue.subscriptionPastDue',
+      defaultMessage: 'Payment overdue',
+    }),
+    tone: 'warn',
+  },
+  unpaid: {
+    label: intl.formatMessage({ id: 'manager.venue.subscriptionUnpaid', defaultMessage: 'Unpaid' }),
+    tone: 'danger',
+  },
+  canceled: {
+    label: intl.formatMessage({
+      id: 'manager.venue.subscriptionCanceled',
+      defaultMessage: 'Cancelled',
+    }),
+    tone: 'danger',
+  },
+  incomplete: {
+    label: intl.formatMessage({
+      id: 'manager.venue.subscriptionIncomplete',
+      defaultMessage: 'Waiting for the first payment',
+    }),
+    tone: 'warn',
+  },
+  incomplete_expired: {
+    label: intl.formatMessage({
+      id: 'manager.venue.subscriptionIncompleteExpired',
+      defaultMessage: 'First payment failed',
+    }),
+    tone: 'danger',
+  },
+  paused: {
+    label: intl.formatMessage({ id: 'manager.venue.subscriptionPaused', defaultMessage: 'Paused' }),
+    tone: 'warn',
+  },
 };
+
+const TITLE = defineMessage({ id: 'manager.venue.title', defaultMessage: 'Venue' });
 
 /** Venue settings (the owner changes them; a manager reads them) and the Servio subscription. */
 export function VenueScreen() {
+  const intl = useIntl();
   const venue = useVenueSettings();
   const { staff } = useManager();
   if (!venue.data) {
     return (
       <>
-        <ScreenHeader title="Venue" />
+        <ScreenHeader title={intl.formatMessage(TITLE)} />
         {venue.isError ? (
-          <QueryErrorNotice query={venue} what="the venue settings" />
+          <QueryErrorNotice
+            query={venue}
+            what={intl.formatMessage({
+              id: 'manager.venue.whatSettings',
+              defaultMessage: 'the venue settings',
+            })}
+          />
         ) : (
-          <LoadingBlock label="Loading the venue…" />
+          <LoadingBlock
+            label={intl.formatMessage({
+              id: 'manager.venue.loading',
+              defaultMessage: 'Loading the venue…',
+            })}
+          />
         )}
       </>
     );
@@ -50,10 +102,19 @@ export function VenueScreen() {
   return (
     <>
       <ScreenHeader
-        title="Venue"
-        description="How the venue counts money and time. Changes apply to orders opened afterwards."
+        title={intl.formatMessage(TITLE)}
+        description={intl.formatMessage({
+          id: 'manager.venue.description',
+          defaultMessage:
+            'How the venue counts money and time. Changes apply to orders opened afterwards.',
+        })}
       />
-      <Panel title="Subscription">
+      <Panel
+        title={intl.formatMessage({
+          id: 'manager.venue.subscription',
+          defaultMessage: 'Subscription',
+        })}
+      >
         {subscription ? (
           <p className="flex items-center gap-2 text-lg">
             <span
@@ -67,15 +128,34 @@ export function VenueScreen() {
             >
               {subscription.label}
             </span>
-            <span className="text-base text-ink-muted">(as Stripe last reported)</span>
+            <span className="text-base text-ink-muted">
+              <FormattedMessage
+                id="manager.venue.asStripeReported"
+                defaultMessage="(as Stripe last reported)"
+              />
+            </span>
           </p>
         ) : (
-          <p className="text-base text-ink-muted">No Servio subscription yet.</p>
+          <p className="text-base text-ink-muted">
+            <FormattedMessage
+              id="manager.venue.noSubscription"
+              defaultMessage="No Servio subscription yet."
+            />
+          </p>
         )}
       </Panel>
       {staff.role === 'owner' ? null : (
-        <Notice tone="info" title="Only the owner changes these settings">
-          You can read them here; ask the owner to change anything.
+        <Notice
+          tone="info"
+          title={intl.formatMessage({
+            id: 'manager.venue.ownerOnly',
+            defaultMessage: 'Only the owner changes these settings',
+          })}
+        >
+          <FormattedMessage
+            id="manager.venue.ownerOnlyDetail"
+            defaultMessage="You can read them here; ask the owner to change anything."
+          />
         </Notice>
       )}
       <VenueForm key={venue.data.version} venue={venue.data} readOnly={staff.role !== 'owner'} />
@@ -84,6 +164,7 @@ export function VenueScreen() {
 }
 
 function VenueForm({ venue, readOnly }: { venue: VenueSettings; readOnly: boolean }) {
+  const intl = useIntl();
   const trpc = useTRPC();
   const [name, setName] = useState(venue.name);
   const [currency, setCurrency] = useState(venue.currency);
@@ -109,20 +190,51 @@ function VenueForm({ venue, readOnly }: { venue: VenueSettings; readOnly: boolea
     .filter(Boolean);
   const tipBps = tipList.map(parsePercent);
   const problems = {
-    name: name.trim() === '' ? 'Give the venue a name' : null,
+    name:
+      name.trim() === ''
+        ? intl.formatMessage({
+            id: 'manager.venue.nameProblem',
+            defaultMessage: 'Give the venue a name',
+          })
+        : null,
     currency: CurrencyCodeSchema.safeParse(currency.trim().toUpperCase()).success
       ? null
-      : 'A three-letter ISO code, such as EUR or GBP',
+      : intl.formatMessage({
+          id: 'manager.venue.currencyProblem',
+          defaultMessage: 'A three-letter ISO code, such as EUR or GBP',
+        }),
     timezone: isValidTimeZone(timezone.trim())
       ? null
-      : 'A timezone such as Europe/Paris or America/New_York',
-    cutoff: /^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff) ? null : 'A time of day, such as 04:00',
-    service: serviceBps === null ? 'A percentage from 0 to 100' : null,
+      : intl.formatMessage({
+          id: 'manager.venue.timezoneProblem',
+          defaultMessage: 'A timezone such as Europe/Paris or America/New_York',
+        }),
+    cutoff: /^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff)
+      ? null
+      : intl.formatMessage({
+          id: 'manager.venue.cutoffProblem',
+          defaultMessage: 'A time of day, such as 04:00',
+        }),
+    service:
+      serviceBps === null
+        ? intl.formatMessage({
+            id: 'manager.venue.serviceProblem',
+            defaultMessage: 'A percentage from 0 to 100',
+          })
+        : null,
     tips:
       tipBps.some((bps) => bps === null) || tipBps.length > 6
-        ? 'Up to six percentages separated by commas, such as 10, 15, 20'
+        ? intl.formatMessage({
+            id: 'manager.venue.tipsProblem',
+            defaultMessage: 'Up to six percentages separated by commas, such as 10, 15, 20',
+          })
         : null,
   };
+  // The presets as the pay page will offer them; an ellipsis while one of them is not a number.
+  const offeredTips = tipBps.every((bps) => bps !== null)
+    ? (tipBps as number[]).map(percent).join(', ') ||
+      intl.formatMessage({ id: 'manager.venue.noTips', defaultMessage: 'none' })
+    : '…';
 
   function submit() {
     setSubmitted(true);
@@ -151,7 +263,7 @@ function VenueForm({ venue, readOnly }: { venue: VenueSettings; readOnly: boolea
   }
 
   return (
-    <Panel title="Settings">
+    <Panel title={intl.formatMessage({ id: 'manager.venue.settings', defaultMessage: 'Settings' })}>
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -161,62 +273,103 @@ function VenueForm({ venue, readOnly }: { venue: VenueSettings; readOnly: boolea
       >
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <TextField
-            label="Venue name"
+            label={intl.formatMessage({ id: 'manager.venue.name', defaultMessage: 'Venue name' })}
             value={name}
             onChange={setName}
             {...fixed}
             {...fieldProblem(submitted, problems.name)}
           />
           <TextField
-            label="Currency"
+            label={intl.formatMessage({ id: 'manager.venue.currency', defaultMessage: 'Currency' })}
             value={currency}
             onChange={setCurrency}
             {...fixed}
             autoCapitalize="characters"
-            description="Cannot change once orders were taken."
+            description={intl.formatMessage({
+              id: 'manager.venue.currencyFixed',
+              defaultMessage: 'Cannot change once orders were taken.',
+            })}
             {...fieldProblem(submitted, problems.currency)}
           />
           <TextField
-            label="Timezone"
+            label={intl.formatMessage({ id: 'manager.venue.timezone', defaultMessage: 'Timezone' })}
             value={timezone}
             onChange={setTimezone}
             {...fixed}
             {...fieldProblem(submitted, problems.timezone)}
           />
           <TextField
-            label="Business day starts at"
+            label={intl.formatMessage({
+              id: 'manager.venue.cutoff',
+              defaultMessage: 'Business day starts at',
+            })}
             type="time"
             value={cutoff}
             onChange={setCutoff}
             {...fixed}
-            description="Sales before this time count for the previous day (reports, closing)."
+            description={intl.formatMessage({
+              id: 'manager.venue.cutoffDescription',
+              defaultMessage:
+                'Sales before this time count for the previous day (reports, closing).',
+            })}
             {...fieldProblem(submitted, problems.cutoff)}
           />
           <SelectField
-            label="Prices"
+            label={intl.formatMessage({ id: 'manager.venue.prices', defaultMessage: 'Prices' })}
             value={taxMode}
             onChange={setTaxMode}
             isDisabled={readOnly}
             options={[
-              { id: 'inclusive', label: 'Include tax' },
-              { id: 'exclusive', label: 'Exclude tax (added on the bill)' },
+              {
+                id: 'inclusive',
+                label: intl.formatMessage({
+                  id: 'manager.venue.taxInclusive',
+                  defaultMessage: 'Include tax',
+                }),
+              },
+              {
+                id: 'exclusive',
+                label: intl.formatMessage({
+                  id: 'manager.venue.taxExclusive',
+                  defaultMessage: 'Exclude tax (added on the bill)',
+                }),
+              },
             ]}
           />
           <TextField
-            label="Service charge (%)"
+            label={intl.formatMessage({
+              id: 'manager.venue.serviceCharge',
+              defaultMessage: 'Service charge (%)',
+            })}
             inputMode="decimal"
             value={service}
             onChange={setService}
             {...fixed}
-            description={serviceBps === 0 ? 'No service charge.' : undefined}
+            description={
+              serviceBps === 0
+                ? intl.formatMessage({
+                    id: 'manager.venue.noServiceCharge',
+                    defaultMessage: 'No service charge.',
+                  })
+                : undefined
+            }
             {...fieldProblem(submitted, problems.service)}
           />
           <TextField
-            label="Tip presets (%)"
+            label={intl.formatMessage({
+              id: 'manager.venue.tipPresets',
+              defaultMessage: 'Tip presets (%)',
+            })}
             value={tips}
             onChange={setTips}
             {...fixed}
-            description={`Offered on the pay page: ${tipBps.every((bps) => bps !== null) ? (tipBps as number[]).map(percent).join(', ') || 'none' : '…'}`}
+            description={intl.formatMessage(
+              {
+                id: 'manager.venue.tipsOffered',
+                defaultMessage: 'Offered on the pay page: {tips}',
+              },
+              { tips: offeredTips },
+            )}
             {...fieldProblem(submitted, problems.tips)}
           />
         </div>
@@ -224,13 +377,13 @@ function VenueForm({ venue, readOnly }: { venue: VenueSettings; readOnly: boolea
         {saved ? (
           <p role="status" className="flex items-center gap-2 font-semibold text-ok">
             <CircleCheck aria-hidden className="size-5" />
-            Saved
+            <FormattedMessage id="manager.venue.saved" defaultMessage="Saved" />
           </p>
         ) : null}
         {readOnly ? null : (
           <div className="flex justify-end">
             <Button type="submit" size="lg" isPending={save.isPending}>
-              Save settings
+              <FormattedMessage id="manager.venue.save" defaultMessage="Save settings" />
             </Button>
           </div>
         )}
