@@ -1,5 +1,6 @@
 import type { AppRouter } from '@servio/sync-server/router';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { intl } from '../i18n/intl.ts';
 import { classify, describeFailure } from './server-call.ts';
 import { trpc } from './trpc.ts';
 
@@ -80,9 +81,17 @@ export function describePayError(error: unknown): string {
   const failure = classify(error, 'pay');
   switch (failure.kind) {
     case 'unreachable':
-      return 'The venue could not be reached. Check your phone’s connection and try again.';
+      return intl.formatMessage({
+        id: 'api.pay.unreachable',
+        defaultMessage:
+          'The venue could not be reached. Check your phone’s connection and try again.',
+      });
     case 'not-available':
-      return 'Paying by phone is not available at this venue yet. Please ask your server.';
+      return intl.formatMessage({
+        id: 'api.pay.notAvailable',
+        defaultMessage:
+          'Paying by phone is not available at this venue yet. Please ask your server.',
+      });
     case 'refused':
       return failure.message;
     default:

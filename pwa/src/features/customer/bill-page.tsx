@@ -1,6 +1,7 @@
 import { ArrowLeft, RefreshCw, UtensilsCrossed } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Label, RadioGroup } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams, useSearchParams } from 'react-router';
 import {
   cancelPayment,
@@ -44,6 +45,7 @@ type BillFlow =
 
 /** `/t/:token`: the table's open bill, and paying it (all, a share, items or an amount). */
 export function BillPage() {
+  const intl = useIntl();
   const { token = '' } = useParams();
   const refreshBill = useRefreshBill(token);
   const query = useTableBill(token);
@@ -116,7 +118,12 @@ export function BillPage() {
         renewing: false,
       });
     } catch (error) {
-      setRefusal(`${declined} ${describePayError(error)}`);
+      setRefusal(
+        intl.formatMessage(
+          { id: 'customer.bill.declinedAndNotRenewed', defaultMessage: '{declined} {problem}' },
+          { declined, problem: describePayError(error) },
+        ),
+      );
       setFlow({ step: 'choose' });
       void refreshBill();
     }
@@ -144,12 +151,36 @@ export function BillPage() {
           if (status.outcome === 'succeeded') {
             setFlow({ step: 'receipt', status, card: status.card ?? flow.card, at: new Date() });
           } else if (status.outcome === 'failed' && flow.attempt) {
-            void renew(flow.attempt, status.errorMessage ?? 'Your card was declined.');
+            void renew(
+              flow.attempt,
+              status.errorMessage ??
+                intl.formatMessage({
+                  id: 'customer.bill.cardDeclined',
+                  defaultMessage: 'Your card was declined.',
+                }),
+            );
           } else {
             setRefusal(
               status.outcome === 'failed'
-                ? `${status.errorMessage ?? 'The payment failed.'} Nothing was charged.`
-                : 'This payment was stopped before it was paid. Nothing was charged.',
+                ? intl.formatMessage(
+                    {
+                      id: 'customer.bill.failedNothingCharged',
+                      defaultMessage: '{problem} Nothing was charged.',
+                    },
+                    {
+                      problem:
+                        status.errorMessage ??
+                        intl.formatMessage({
+                          id: 'customer.bill.paymentFailed',
+                          defaultMessage: 'The payment failed.',
+                        }),
+                    },
+                  )
+                : intl.formatMessage({
+                    id: 'customer.bill.stoppedNothingCharged',
+                    defaultMessage:
+                      'This payment was stopped before it was paid. Nothing was charged.',
+                  }),
             );
             setFlow({ step: 'choose' });
           }
@@ -177,12 +208,14 @@ export function BillPage() {
   if (query.data === undefined) {
     return query.isError ? (
       <TableUnavailable
-        heading="Your bill"
+        heading={intl.formatMessage({ id: 'customer.bill.yourBill', defaultMessage: 'Your bill' })}
         error={query.error}
         onRetry={() => void query.refetch()}
       />
     ) : (
-      <TableLoading what="the bill" />
+      <TableLoading
+        what={intl.formatMessage({ id: 'customer.bill.loadingWhat', defaultMessage: 'the bill' })}
+      />
     );
   }
 
@@ -193,19 +226,32 @@ export function BillPage() {
     return (
       <>
         {refusal ? (
-          <Notice tone="danger" title="Payment not started">
+          <Notice
+            tone="danger"
+            title={intl.formatMessage({
+              id: 'customer.bill.paymentNotStarted',
+              defaultMessage: 'Payment not started',
+            })}
+          >
             {refusal}
           </Notice>
         ) : null}
         <div className="flex flex-col items-start gap-3 rounded-card bg-surface p-5 shadow-card">
-          <h2 className="text-xl font-bold">No open bill</h2>
+          <h2 className="text-xl font-bold">
+            <FormattedMessage id="customer.bill.noOpenBill" defaultMessage="No open bill" />
+          </h2>
           <p className="text-base text-ink-muted">
-            There is no open bill at this table right now. It appears here as soon as something is
-            ordered.
+            <FormattedMessage
+              id="customer.bill.noOpenBillDetail"
+              defaultMessage="There is no open bill at this table right now. It appears here as soon as something is ordered."
+            />
           </p>
           <LinkButton to={`/t/${token}/order`} variant="secondary">
             <UtensilsCrossed aria-hidden className="size-5" />
-            Order from the menu
+            <FormattedMessage
+              id="customer.bill.orderFromMenu"
+              defaultMessage="Order from the menu"
+            />
           </LinkButton>
         </div>
       </>
@@ -220,7 +266,10 @@ export function BillPage() {
 
   if (flow.step === 'card') {
     const { attempt } = flow;
-    const payLabel = `Pay ${money(attempt.chargeMinor)}`;
+    const payLabel = intl.formatMessage(
+      { id: 'customer.bill.payAmount', defaultMessage: 'Pay {amount}' },
+      { amount: money(attempt.chargeMinor) },
+    );
     return (
       <>
         <StepHeading
@@ -233,24 +282,46 @@ export function BillPage() {
               onPress={() => void leaveCardStep(attempt)}
             >
               <ArrowLeft aria-hidden className="size-5" />
-              Change
+              <FormattedMessage id="customer.bill.change" defaultMessage="Change" />
             </Button>
           }
         />
         <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 rounded-card bg-surface p-4 text-base shadow-card">
-          <dt>Towards the bill {bills.length > 1 ? bill.number : ''}</dt>
+          <dt>
+            <FormattedMessage
+              id="customer.bill.towardsBillNumber"
+              defaultMessage="Towards the bill {number}"
+              values={{ number: bills.length > 1 ? bill.number : '' }}
+            />
+          </dt>
           <dd className="text-right tabular-nums">{money(attempt.amountMinor)}</dd>
-          <dt>Tip</dt>
+          <dt>
+            <FormattedMessage id="customer.bill.tip" defaultMessage="Tip" />
+          </dt>
           <dd className="text-right tabular-nums">{money(attempt.tipMinor)}</dd>
-          <dt className="text-lg font-bold">Total</dt>
+          <dt className="text-lg font-bold">
+            <FormattedMessage id="customer.bill.total" defaultMessage="Total" />
+          </dt>
           <dd className="text-right text-lg font-bold tabular-nums">
             {money(attempt.chargeMinor)}
           </dd>
         </dl>
         {attempt.capped ? (
-          <Notice tone="info" title="Less was left to pay">
-            Only {money(attempt.amountMinor)} of the {money(attempt.requestedMinor)} you chose was
-            still to pay, so that is what you pay.
+          <Notice
+            tone="info"
+            title={intl.formatMessage({
+              id: 'customer.bill.lessLeft',
+              defaultMessage: 'Less was left to pay',
+            })}
+          >
+            <FormattedMessage
+              id="customer.bill.lessLeftDetail"
+              defaultMessage="Only {amount} of the {requested} you chose was still to pay, so that is what you pay."
+              values={{
+                amount: money(attempt.amountMinor),
+                requested: money(attempt.requestedMinor),
+              }}
+            />
           </Notice>
         ) : null}
         <div className="rounded-card bg-surface p-4 shadow-card">
@@ -293,7 +364,10 @@ export function BillPage() {
       <BillCard bill={bill} currency={currency} showNumber={bills.length > 1} />
       <p className="-mt-2 flex items-center gap-1.5 px-1 text-sm text-ink-muted">
         <RefreshCw aria-hidden className="size-4" />
-        Updates by itself as the staff add items.
+        <FormattedMessage
+          id="customer.bill.updatesByItself"
+          defaultMessage="Updates by itself as the staff add items."
+        />
       </p>
       <PayOptions
         bill={bill}
@@ -321,17 +395,30 @@ function BillChooser({
   chosen: string;
   onChoose: (orderId: string) => void;
 }) {
+  const intl = useIntl();
   const money = moneyIn(view.venue.currency);
   return (
     <RadioGroup value={chosen} onChange={onChoose} className="flex flex-col gap-2">
-      <Label className="text-lg font-bold">This table has {view.bills.length} open bills</Label>
+      <Label className="text-lg font-bold">
+        <FormattedMessage
+          id="customer.bill.openBills"
+          defaultMessage="This table has {count} open bills"
+          values={{ count: view.bills.length }}
+        />
+      </Label>
       <div className="grid grid-cols-2 gap-2">
         {view.bills.map((bill) => (
           <RadioTile
             key={bill.orderId}
             value={bill.orderId}
-            title={`Bill ${bill.number}`}
-            detail={`${money(bill.dueMinor)} left`}
+            title={intl.formatMessage(
+              { id: 'customer.bill.billNumber', defaultMessage: 'Bill {number}' },
+              { number: bill.number },
+            )}
+            detail={intl.formatMessage(
+              { id: 'customer.bill.amountLeft', defaultMessage: '{amount} left' },
+              { amount: money(bill.dueMinor) },
+            )}
           />
         ))}
       </div>
@@ -354,21 +441,47 @@ function BillReceipt({
   token: string;
   onBack: () => void;
 }) {
+  const intl = useIntl();
   // The venue's currency comes with the bill (read again after the page came back from Stripe).
-  if (!bills) return <TableLoading what="your receipt" />;
+  if (!bills) {
+    return (
+      <TableLoading
+        what={intl.formatMessage({
+          id: 'customer.bill.loadingReceipt',
+          defaultMessage: 'your receipt',
+        })}
+      />
+    );
+  }
   const currency = bills.venue.currency;
   const money = moneyIn(currency);
   // null: the server could not say (the order is gone); then no balance is claimed either way.
   const remaining = status.order.dueMinor;
   return (
     <PaymentReceipt
-      title="Payment received"
-      subtitle={[`Table ${bills.table.name}`, status.order.number && `Order ${status.order.number}`]
+      title={intl.formatMessage({
+        id: 'customer.bill.paymentReceived',
+        defaultMessage: 'Payment received',
+      })}
+      subtitle={[
+        intl.formatMessage(
+          { id: 'customer.bill.receiptTable', defaultMessage: 'Table {name}' },
+          { name: bills.table.name },
+        ),
+        status.order.number &&
+          intl.formatMessage(
+            { id: 'customer.bill.receiptOrder', defaultMessage: 'Order {number}' },
+            { number: status.order.number },
+          ),
+      ]
         .filter(Boolean)
         .join(' · ')}
       currency={currency}
       amountMinor={status.amountMinor}
-      amountLabel="Towards the bill"
+      amountLabel={intl.formatMessage({
+        id: 'customer.bill.towardsBill',
+        defaultMessage: 'Towards the bill',
+      })}
       tipMinor={status.tipMinor}
       card={card}
       paidAt={at}
@@ -376,12 +489,12 @@ function BillReceipt({
         <>
           {remaining !== null && remaining > 0 ? (
             <Button size="lg" onPress={onBack}>
-              Back to the bill
+              <FormattedMessage id="customer.bill.backToBill" defaultMessage="Back to the bill" />
             </Button>
           ) : null}
           <LinkButton to={`/t/${token}/order`} variant="secondary" size="lg">
             <UtensilsCrossed aria-hidden className="size-5" />
-            Order more
+            <FormattedMessage id="customer.bill.orderMore" defaultMessage="Order more" />
           </LinkButton>
         </>
       }
@@ -391,7 +504,12 @@ function BillReceipt({
           className="flex justify-between rounded-control bg-warn-soft p-3 text-base text-warn-ink"
           data-testid="receipt-remaining"
         >
-          <span>Still to pay on this bill</span>
+          <span>
+            <FormattedMessage
+              id="customer.bill.stillToPay"
+              defaultMessage="Still to pay on this bill"
+            />
+          </span>
           <strong className="tabular-nums">{money(remaining)}</strong>
         </p>
       ) : (
@@ -399,7 +517,10 @@ function BillReceipt({
           className="rounded-control bg-ok-soft p-3 text-center text-base font-semibold text-ok-ink"
           data-testid="receipt-remaining"
         >
-          The bill is fully paid. Thank you!
+          <FormattedMessage
+            id="customer.bill.fullyPaid"
+            defaultMessage="The bill is fully paid. Thank you!"
+          />
         </p>
       )}
     </PaymentReceipt>

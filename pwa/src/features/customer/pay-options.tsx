@@ -1,6 +1,8 @@
 import { ArrowRight } from 'lucide-react';
 import { CheckboxGroup, Label, RadioGroup } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CustomerBill } from '../../api/table-bill.ts';
+import { intl } from '../../i18n/intl.ts';
 import { Button } from '../../ui/button.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { CheckboxTile, RadioTile, Stepper } from './choice-tiles.tsx';
@@ -30,10 +32,43 @@ export interface PayOptionsProps {
 }
 
 const KIND_LABELS: Record<PayKind, { title: string; detail: string }> = {
-  all: { title: 'Everything', detail: 'Pay the whole bill' },
-  share: { title: 'Split evenly', detail: 'Pay your share' },
-  items: { title: 'Choose items', detail: 'Pay for what you had' },
-  amount: { title: 'An amount', detail: 'Type any amount' },
+  all: {
+    title: intl.formatMessage({ id: 'customer.payOptions.allTitle', defaultMessage: 'Everything' }),
+    detail: intl.formatMessage({
+      id: 'customer.payOptions.allDetail',
+      defaultMessage: 'Pay the whole bill',
+    }),
+  },
+  share: {
+    title: intl.formatMessage({
+      id: 'customer.payOptions.shareTitle',
+      defaultMessage: 'Split evenly',
+    }),
+    detail: intl.formatMessage({
+      id: 'customer.payOptions.shareDetail',
+      defaultMessage: 'Pay your share',
+    }),
+  },
+  items: {
+    title: intl.formatMessage({
+      id: 'customer.payOptions.itemsTitle',
+      defaultMessage: 'Choose items',
+    }),
+    detail: intl.formatMessage({
+      id: 'customer.payOptions.itemsDetail',
+      defaultMessage: 'Pay for what you had',
+    }),
+  },
+  amount: {
+    title: intl.formatMessage({
+      id: 'customer.payOptions.amountTitle',
+      defaultMessage: 'An amount',
+    }),
+    detail: intl.formatMessage({
+      id: 'customer.payOptions.amountDetail',
+      defaultMessage: 'Type any amount',
+    }),
+  },
 };
 
 /**
@@ -50,6 +85,7 @@ export function PayOptions({
   isStarting,
   onContinue,
 }: PayOptionsProps) {
+  const intl = useIntl();
   const money = moneyIn(currency);
   const preview = previewPayment(draft, bill, currency);
   const set = (change: Partial<PayDraft>) => onDraftChange({ ...draft, ...change });
@@ -57,7 +93,13 @@ export function PayOptions({
   const settled = bill.lines.filter((line) => !choosable.includes(line));
 
   const refusalNotice = refusal ? (
-    <Notice tone="danger" title="Could not start the payment">
+    <Notice
+      tone="danger"
+      title={intl.formatMessage({
+        id: 'customer.payOptions.couldNotStart',
+        defaultMessage: 'Could not start the payment',
+      })}
+    >
       {refusal}
     </Notice>
   ) : null;
@@ -66,7 +108,13 @@ export function PayOptions({
     return (
       <>
         {refusalNotice}
-        <Notice tone={bill.pendingMinor > 0 ? 'warn' : 'info'} title="Nothing to pay here">
+        <Notice
+          tone={bill.pendingMinor > 0 ? 'warn' : 'info'}
+          title={intl.formatMessage({
+            id: 'customer.payOptions.nothingToPay',
+            defaultMessage: 'Nothing to pay here',
+          })}
+        >
           {preview.problem}
         </Notice>
       </>
@@ -76,14 +124,19 @@ export function PayOptions({
   return (
     <section aria-labelledby="pay-heading" className="flex flex-col gap-5">
       <h2 id="pay-heading" className="sr-only">
-        Pay
+        <FormattedMessage id="customer.payOptions.heading" defaultMessage="Pay" />
       </h2>
       <RadioGroup
         value={draft.kind}
         onChange={(kind) => set({ kind: kind as PayKind })}
         className="flex flex-col gap-2"
       >
-        <Label className="text-lg font-bold">What would you like to pay?</Label>
+        <Label className="text-lg font-bold">
+          <FormattedMessage
+            id="customer.payOptions.whatToPay"
+            defaultMessage="What would you like to pay?"
+          />
+        </Label>
         <div className="grid grid-cols-2 gap-2">
           {(Object.keys(KIND_LABELS) as PayKind[]).map((kind) => (
             <RadioTile
@@ -99,8 +152,14 @@ export function PayOptions({
       {draft.kind === 'share' ? (
         <div className="flex flex-col gap-2 rounded-card bg-surface p-4 shadow-card">
           <Stepper
-            label="Split the bill between"
-            unit="people"
+            label={intl.formatMessage({
+              id: 'customer.payOptions.splitBetween',
+              defaultMessage: 'Split the bill between',
+            })}
+            unit={intl.formatMessage({
+              id: 'customer.payOptions.people',
+              defaultMessage: 'people',
+            })}
             value={draft.parts}
             minValue={MIN_PARTS}
             maxValue={MAX_PARTS}
@@ -108,8 +167,16 @@ export function PayOptions({
           />
           {preview.amountMinor !== null ? (
             <p className="text-base">
-              Your share: <strong className="tabular-nums">{money(preview.amountMinor)}</strong>
-              <span className="text-ink-muted"> of {money(bill.totalMinor)}</span>
+              <FormattedMessage
+                id="customer.payOptions.yourShare"
+                defaultMessage="Your share: <strong>{share}</strong><muted> of {total}</muted>"
+                values={{
+                  share: money(preview.amountMinor),
+                  total: money(bill.totalMinor),
+                  strong: (chunks) => <strong className="tabular-nums">{chunks}</strong>,
+                  muted: (chunks) => <span className="text-ink-muted">{chunks}</span>,
+                }}
+              />
             </p>
           ) : null}
         </div>
@@ -123,10 +190,19 @@ export function PayOptions({
             isInvalid={preview.ok === false && preview.field === 'items'}
             className="flex flex-col gap-2"
           >
-            <Label className="text-base font-semibold">The items you are paying for</Label>
+            <Label className="text-base font-semibold">
+              <FormattedMessage
+                id="customer.payOptions.itemsLabel"
+                defaultMessage="The items you are paying for"
+              />
+            </Label>
             {choosable.map((line) => (
               <CheckboxTile key={line.id} value={line.id} aside={money(line.payableMinor)}>
-                {line.quantity} × {line.name}
+                <FormattedMessage
+                  id="customer.payOptions.line"
+                  defaultMessage="{quantity} × {name}"
+                  values={{ quantity: line.quantity, name: line.name }}
+                />
                 {line.modifiers.length > 0 ? (
                   <span className="block text-sm text-ink-muted">
                     {line.modifiers.map((modifier) => modifier.name).join(', ')}
@@ -139,14 +215,30 @@ export function PayOptions({
                 key={line.id}
                 value={line.id}
                 isDisabled
-                aside={line.paid ? 'Paid' : line.beingPaid ? 'Being paid' : money(0)}
+                aside={
+                  line.paid
+                    ? intl.formatMessage({ id: 'customer.payOptions.paid', defaultMessage: 'Paid' })
+                    : line.beingPaid
+                      ? intl.formatMessage({
+                          id: 'customer.payOptions.beingPaid',
+                          defaultMessage: 'Being paid',
+                        })
+                      : money(0)
+                }
               >
-                {line.quantity} × {line.name}
+                <FormattedMessage
+                  id="customer.payOptions.line"
+                  defaultMessage="{quantity} × {name}"
+                  values={{ quantity: line.quantity, name: line.name }}
+                />
               </CheckboxTile>
             ))}
           </CheckboxGroup>
           <p className="text-sm text-ink-muted">
-            Each item’s price includes its part of discounts, service and tax.
+            <FormattedMessage
+              id="customer.payOptions.itemPriceIncludes"
+              defaultMessage="Each item’s price includes its part of discounts, service and tax."
+            />
           </p>
         </div>
       ) : null}
@@ -154,18 +246,27 @@ export function PayOptions({
       {draft.kind === 'amount' ? (
         <div className="rounded-card bg-surface p-4 shadow-card">
           <CustomerField
-            label="Amount to pay"
+            label={intl.formatMessage({
+              id: 'customer.payOptions.amountToPay',
+              defaultMessage: 'Amount to pay',
+            })}
             prefix={currencySymbol(currency)}
             value={draft.amountText}
             onChange={(amountText) => set({ amountText })}
             inputMode="decimal"
-            placeholder="0.00"
+            placeholder={intl.formatMessage({
+              id: 'customer.payOptions.amountPlaceholder',
+              defaultMessage: '0.00',
+            })}
             error={
               preview.ok === false && preview.field === 'amount' && draft.amountText !== ''
                 ? preview.problem
                 : undefined
             }
-            description={`Up to ${money(bill.dueMinor)}`}
+            description={intl.formatMessage(
+              { id: 'customer.payOptions.upTo', defaultMessage: 'Up to {amount}' },
+              { amount: money(bill.dueMinor) },
+            )}
           />
         </div>
       ) : null}
@@ -185,8 +286,19 @@ export function PayOptions({
         {preview.ok ? (
           <p className="flex justify-between text-sm text-ink-muted" aria-live="polite">
             <span>
-              {money(preview.amountMinor)} towards the bill
-              {preview.tipMinor > 0 ? ` + ${money(preview.tipMinor)} tip` : ''}
+              {preview.tipMinor > 0 ? (
+                <FormattedMessage
+                  id="customer.payOptions.towardsBillWithTip"
+                  defaultMessage="{amount} towards the bill + {tip} tip"
+                  values={{ amount: money(preview.amountMinor), tip: money(preview.tipMinor) }}
+                />
+              ) : (
+                <FormattedMessage
+                  id="customer.payOptions.towardsBill"
+                  defaultMessage="{amount} towards the bill"
+                  values={{ amount: money(preview.amountMinor) }}
+                />
+              )}
             </span>
           </p>
         ) : draft.kind === 'items' && preview.field === 'items' ? (
@@ -201,11 +313,23 @@ export function PayOptions({
             if (preview.ok) onContinue(preview);
           }}
         >
-          {isStarting
-            ? 'Getting your payment ready…'
-            : preview.ok
-              ? `Continue to pay ${money(preview.chargeMinor)}`
-              : 'Continue to payment'}
+          {isStarting ? (
+            <FormattedMessage
+              id="customer.payOptions.gettingReady"
+              defaultMessage="Getting your payment ready…"
+            />
+          ) : preview.ok ? (
+            <FormattedMessage
+              id="customer.payOptions.continueToPayAmount"
+              defaultMessage="Continue to pay {amount}"
+              values={{ amount: money(preview.chargeMinor) }}
+            />
+          ) : (
+            <FormattedMessage
+              id="customer.payOptions.continueToPayment"
+              defaultMessage="Continue to payment"
+            />
+          )}
           <ArrowRight aria-hidden className="size-5" />
         </Button>
       </div>

@@ -2,6 +2,7 @@ import { parseMajor } from '@servio/shared/currency';
 import { minor, percentOf, sumMinor, type Minor } from '@servio/shared/money';
 import { splitEvenly } from '@servio/shared/splits';
 import type { CustomerBill, PaySelection, TipChoice } from '../../api/table-bill.ts';
+import { intl } from '../../i18n/intl.ts';
 import { money } from '../../lib/money.ts';
 
 /**
@@ -96,7 +97,14 @@ function amountOf(
     case 'items': {
       const chosen = payableLines(bill).filter((line) => draft.lineIds.includes(line.id));
       if (chosen.length === 0) {
-        return { ok: false, field: 'items', problem: 'Choose at least one item to pay for.' };
+        return {
+          ok: false,
+          field: 'items',
+          problem: intl.formatMessage({
+            id: 'customer.payPreview.chooseItem',
+            defaultMessage: 'Choose at least one item to pay for.',
+          }),
+        };
       }
       return {
         ok: true,
@@ -106,17 +114,37 @@ function amountOf(
     }
     case 'amount': {
       if (draft.amountText.trim() === '') {
-        return { ok: false, field: 'amount', problem: 'Enter the amount you want to pay.' };
+        return {
+          ok: false,
+          field: 'amount',
+          problem: intl.formatMessage({
+            id: 'customer.payPreview.enterAmount',
+            defaultMessage: 'Enter the amount you want to pay.',
+          }),
+        };
       }
       const amount = parseAmount(draft.amountText, currency);
       if (amount === null || amount <= 0) {
-        return { ok: false, field: 'amount', problem: 'Enter an amount like 12.50.' };
+        return {
+          ok: false,
+          field: 'amount',
+          problem: intl.formatMessage({
+            id: 'customer.payPreview.amountExample',
+            defaultMessage: 'Enter an amount like 12.50.',
+          }),
+        };
       }
       if (amount > due) {
         return {
           ok: false,
           field: 'amount',
-          problem: `That is more than is left to pay (${money(due, currency)}).`,
+          problem: intl.formatMessage(
+            {
+              id: 'customer.payPreview.moreThanLeft',
+              defaultMessage: 'That is more than is left to pay ({due}).',
+            },
+            { due: money(due, currency) },
+          ),
         };
       }
       return { ok: true, selection: { kind: 'amount', amountMinor: amount }, amountMinor: amount };
@@ -137,9 +165,23 @@ export function tipPreview(
     case 'custom': {
       if (tip.text.trim() === '') return { ok: true, choice: { kind: 'none' }, tipMinor: minor(0) };
       const amount = parseAmount(tip.text, currency);
-      if (amount === null || amount < 0) return { ok: false, problem: 'Enter a tip like 2.00.' };
+      if (amount === null || amount < 0) {
+        return {
+          ok: false,
+          problem: intl.formatMessage({
+            id: 'customer.payPreview.tipExample',
+            defaultMessage: 'Enter a tip like 2.00.',
+          }),
+        };
+      }
       if (amount > amountMinor) {
-        return { ok: false, problem: 'A tip cannot be more than the amount you pay.' };
+        return {
+          ok: false,
+          problem: intl.formatMessage({
+            id: 'customer.payPreview.tipTooLarge',
+            defaultMessage: 'A tip cannot be more than the amount you pay.',
+          }),
+        };
       }
       return { ok: true, choice: { kind: 'custom', amountMinor: amount }, tipMinor: amount };
     }
@@ -154,8 +196,15 @@ export function previewPayment(draft: PayDraft, bill: CustomerBill, currency: st
       amountMinor: null,
       problem:
         bill.pendingMinor > 0
-          ? 'The rest of this bill is being paid by someone at your table right now.'
-          : 'Nothing is left to pay on this bill.',
+          ? intl.formatMessage({
+              id: 'customer.payPreview.restBeingPaid',
+              defaultMessage:
+                'The rest of this bill is being paid by someone at your table right now.',
+            })
+          : intl.formatMessage({
+              id: 'customer.payPreview.nothingLeft',
+              defaultMessage: 'Nothing is left to pay on this bill.',
+            }),
     };
   }
   const amount = amountOf(draft, bill, currency);

@@ -1,5 +1,6 @@
 import { CircleCheckBig } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PaidCard } from './card-payment/card-checkout.tsx';
 import { brandName } from './card-payment/card-input.ts';
 import { moneyIn } from '../../lib/money.ts';
@@ -33,6 +34,7 @@ export function PaymentReceipt({
   children,
   actions,
 }: PaymentReceiptProps) {
+  const intl = useIntl();
   const money = moneyIn(currency);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -58,26 +60,41 @@ export function PaymentReceipt({
         <p className="text-base text-ink-muted">{subtitle}</p>
       </div>
       <dl
-        aria-label="Receipt"
+        aria-label={intl.formatMessage({
+          id: 'customer.paymentReceipt.receipt',
+          defaultMessage: 'Receipt',
+        })}
         className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 border-y border-line py-4 text-base"
       >
         <dt>{amountLabel}</dt>
         <dd className="text-right tabular-nums">{money(amountMinor)}</dd>
-        <dt>Tip</dt>
+        <dt>
+          <FormattedMessage id="customer.paymentReceipt.tip" defaultMessage="Tip" />
+        </dt>
         <dd className="text-right tabular-nums">{money(tipMinor)}</dd>
-        <dt className="text-lg font-bold">Charged</dt>
+        <dt className="text-lg font-bold">
+          <FormattedMessage id="customer.paymentReceipt.charged" defaultMessage="Charged" />
+        </dt>
         <dd className="text-right text-lg font-bold tabular-nums">
           {money(amountMinor + tipMinor)}
         </dd>
         {card ? (
           <>
-            <dt className="text-ink-muted">Card</dt>
+            <dt className="text-ink-muted">
+              <FormattedMessage id="customer.paymentReceipt.card" defaultMessage="Card" />
+            </dt>
             <dd className="text-right text-ink-muted">
-              {brandName(card.brand)} •••• {card.last4}
+              <FormattedMessage
+                id="customer.paymentReceipt.cardNumber"
+                defaultMessage="{brand} •••• {last4}"
+                values={{ brand: brandName(card.brand), last4: card.last4 }}
+              />
             </dd>
           </>
         ) : null}
-        <dt className="text-ink-muted">Time</dt>
+        <dt className="text-ink-muted">
+          <FormattedMessage id="customer.paymentReceipt.time" defaultMessage="Time" />
+        </dt>
         <dd className="text-right text-ink-muted">
           {paidAt.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
         </dd>

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ReceiptText, UtensilsCrossed } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { ServerQueryProvider } from '../../api/query.ts';
 import { trpc } from '../../api/trpc.ts';
@@ -39,7 +40,11 @@ export function TablePay() {
   );
 }
 
+/** Holds the table's line open (no jump) while the bill is still being read. */
+const KEEP_LINE = '\u00a0';
+
 function CustomerFrame({ token, children }: { token: string; children: ReactNode }) {
+  const intl = useIntl();
   const bill = useTableBill(token);
   const venue = bill.data?.venue.name;
   const table = bill.data?.table.name;
@@ -56,18 +61,34 @@ function CustomerFrame({ token, children }: { token: string; children: ReactNode
           <div className="flex items-center gap-3">
             <img src="/icons/icon.svg" alt="" className="size-9 shrink-0" />
             <div className="min-w-0">
-              <p className="truncate text-lg leading-tight font-bold">{venue ?? 'Servio'}</p>
-              <p className="text-sm text-bar-muted">{table ? `Table ${table}` : '\u00a0'}</p>
+              <p className="truncate text-lg leading-tight font-bold">
+                {venue ??
+                  intl.formatMessage({ id: 'customer.tablePay.appName', defaultMessage: 'Servio' })}
+              </p>
+              <p className="text-sm text-bar-muted">
+                {table
+                  ? intl.formatMessage(
+                      { id: 'customer.tablePay.table', defaultMessage: 'Table {name}' },
+                      { name: table },
+                    )
+                  : KEEP_LINE}
+              </p>
             </div>
           </div>
-          <nav aria-label="Table" className="flex gap-1 rounded-card bg-bar-raised p-1">
+          <nav
+            aria-label={intl.formatMessage({
+              id: 'customer.tablePay.nav',
+              defaultMessage: 'Table',
+            })}
+            className="flex gap-1 rounded-card bg-bar-raised p-1"
+          >
             <NavLink to={`/t/${token}`} end className={tab}>
               <ReceiptText aria-hidden className="size-5" />
-              Bill
+              <FormattedMessage id="customer.tablePay.bill" defaultMessage="Bill" />
             </NavLink>
             <NavLink to={`/t/${token}/order`} className={tab}>
               <UtensilsCrossed aria-hidden className="size-5" />
-              Order
+              <FormattedMessage id="customer.tablePay.order" defaultMessage="Order" />
             </NavLink>
           </nav>
         </div>

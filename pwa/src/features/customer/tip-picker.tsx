@@ -1,4 +1,5 @@
 import { Label, RadioGroup } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { percentOf } from '@servio/shared/money';
 import { RadioTile } from './choice-tiles.tsx';
 import { CustomerField } from './field.tsx';
@@ -29,6 +30,7 @@ export function TipPicker({
   onChange,
   error,
 }: TipPickerProps) {
+  const intl = useIntl();
   const money = moneyIn(currency);
   const customText = tip.kind === 'custom' ? tip.text : '';
   return (
@@ -42,9 +44,18 @@ export function TipPicker({
         }}
         className="flex flex-col gap-2"
       >
-        <Label className="text-lg font-bold">Add a tip for the team?</Label>
+        <Label className="text-lg font-bold">
+          <FormattedMessage
+            id="customer.tipPicker.heading"
+            defaultMessage="Add a tip for the team?"
+          />
+        </Label>
         <div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
-          <RadioTile value="none" title="No tip" className="items-center text-center" />
+          <RadioTile
+            value="none"
+            title={intl.formatMessage({ id: 'customer.tipPicker.noTip', defaultMessage: 'No tip' })}
+            className="items-center text-center"
+          />
           {presetsBps.map((bps) => (
             <RadioTile
               key={bps}
@@ -54,17 +65,27 @@ export function TipPicker({
               className="items-center text-center"
             />
           ))}
-          <RadioTile value="custom" title="Other" className="items-center text-center" />
+          <RadioTile
+            value="custom"
+            title={intl.formatMessage({ id: 'customer.tipPicker.other', defaultMessage: 'Other' })}
+            className="items-center text-center"
+          />
         </div>
       </RadioGroup>
       {tip.kind === 'custom' ? (
         <CustomerField
-          label="Tip amount"
+          label={intl.formatMessage({
+            id: 'customer.tipPicker.tipAmount',
+            defaultMessage: 'Tip amount',
+          })}
           prefix={currencySymbol(currency)}
           value={customText}
           onChange={(text) => onChange({ kind: 'custom', text })}
           inputMode="decimal"
-          placeholder="0.00"
+          placeholder={intl.formatMessage({
+            id: 'customer.tipPicker.tipPlaceholder',
+            defaultMessage: '0.00',
+          })}
           error={error}
         />
       ) : null}
