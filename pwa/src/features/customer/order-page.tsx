@@ -1,5 +1,6 @@
 import { ArrowLeft, ShoppingBag } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams, useSearchParams } from 'react-router';
 import {
   cancelPayment,
@@ -70,6 +71,7 @@ type Settled =
  * whether the webhook or this page gets there first), and its number is shown.
  */
 export function OrderPage() {
+  const intl = useIntl();
   const { token = '' } = useParams();
   const refreshBill = useRefreshBill(token);
   const menu = useTableMenu(token);
@@ -161,9 +163,21 @@ export function OrderPage() {
               at: new Date(),
             });
           } else if (result.status.outcome === 'failed' && flow.started) {
-            void renew(flow.started, result.status.errorMessage ?? 'Your card was declined.');
+            void renew(
+              flow.started,
+              result.status.errorMessage ??
+                intl.formatMessage({
+                  id: 'customer.card.declined',
+                  defaultMessage: 'Your card was declined.',
+                }),
+            );
           } else {
-            setRefusal('This payment was stopped before it was paid. Nothing was charged.');
+            setRefusal(
+              intl.formatMessage({
+                id: 'customer.order.stoppedBeforePaid',
+                defaultMessage: 'This payment was stopped before it was paid. Nothing was charged.',
+              }),
+            );
             setFlow({ step: 'cart' });
           }
         }}
@@ -186,7 +200,10 @@ export function OrderPage() {
     const error = menu.error ?? bill.error;
     return error ? (
       <TableUnavailable
-        heading="Order at your table"
+        heading={intl.formatMessage({
+          id: 'customer.order.heading',
+          defaultMessage: 'Order at your table',
+        })}
         error={error}
         onRetry={() => {
           void menu.refetch();
@@ -194,14 +211,22 @@ export function OrderPage() {
         }}
       />
     ) : (
-      <TableLoading what="the menu" />
+      <TableLoading
+        what={intl.formatMessage({
+          id: 'customer.order.loadingWhatMenu',
+          defaultMessage: 'the menu',
+        })}
+      />
     );
   }
   const money = moneyIn(currency);
 
   if (flow.step === 'card') {
     const { started } = flow;
-    const payLabel = `Pay ${money(started.chargeMinor)}`;
+    const payLabel = intl.formatMessage(
+      { id: 'customer.order.payAmount', defaultMessage: 'Pay {amount}' },
+      { amount: money(started.chargeMinor) },
+    );
     return (
       <>
         <StepHeading
@@ -214,7 +239,7 @@ export function OrderPage() {
               onPress={() => void leaveCardStep(started)}
             >
               <ArrowLeft aria-hidden className="size-5" />
-              Change
+              <FormattedMessage id="customer.order.change" defaultMessage="Change" />
             </Button>
           }
         />
@@ -248,19 +273,24 @@ export function OrderPage() {
     return (
       <>
         <StepHeading
-          title="Your order"
+          title={intl.formatMessage({
+            id: 'customer.order.yourOrder',
+            defaultMessage: 'Your order',
+          })}
           back={
             <Button variant="quiet" onPress={() => setFlow({ step: 'menu' })}>
               <ArrowLeft aria-hidden className="size-5" />
-              Menu
+              <FormattedMessage id="customer.order.backToMenu" defaultMessage="Menu" />
             </Button>
           }
         />
         {cart.length === 0 ? (
           <div className="flex flex-col items-start gap-3 rounded-card bg-surface p-5 shadow-card">
-            <p className="text-base">Your order is empty.</p>
+            <p className="text-base">
+              <FormattedMessage id="customer.order.empty" defaultMessage="Your order is empty." />
+            </p>
             <Button variant="secondary" onPress={() => setFlow({ step: 'menu' })}>
-              Browse the menu
+              <FormattedMessage id="customer.order.browseMenu" defaultMessage="Browse the menu" />
             </Button>
           </div>
         ) : (
@@ -291,9 +321,17 @@ export function OrderPage() {
   return (
     <>
       {menu.data.categories.length === 0 ? (
-        <Notice tone="info" title="Nothing to order right now">
-          The menu has nothing available to order from your phone at the moment. Please ask the
-          staff.
+        <Notice
+          tone="info"
+          title={intl.formatMessage({
+            id: 'customer.order.nothingToOrder',
+            defaultMessage: 'Nothing to order right now',
+          })}
+        >
+          <FormattedMessage
+            id="customer.order.nothingToOrderBody"
+            defaultMessage="The menu has nothing available to order from your phone at the moment. Please ask the staff."
+          />
         </Notice>
       ) : (
         <MenuList menu={menu.data} inCart={inCart} onChoose={setChoosing} />
@@ -310,7 +348,11 @@ export function OrderPage() {
           >
             <span className="flex items-center gap-2">
               <ShoppingBag aria-hidden className="size-6" />
-              View your order ({count} {count === 1 ? 'item' : 'items'})
+              <FormattedMessage
+                id="customer.order.viewOrder"
+                defaultMessage="View your order ({count, plural, one {# item} other {# items}})"
+                values={{ count }}
+              />
             </span>
             <span className="tabular-nums">{money(cartSubtotal(cart))}</span>
           </Button>
@@ -322,7 +364,15 @@ export function OrderPage() {
         onClose={() => setChoosing(null)}
         onAdd={(line) => {
           setCart((current) => addToCart(current, line));
-          setAdded(`Added ${line.quantity} × ${line.name} to your order.`);
+          setAdded(
+            intl.formatMessage(
+              {
+                id: 'customer.order.added',
+                defaultMessage: 'Added {quantity} × {name} to your order.',
+              },
+              { quantity: line.quantity, name: line.name },
+            ),
+          );
           setChoosing(null);
         }}
       />
@@ -355,17 +405,25 @@ async function settleOrder(
 }
 
 function OrderSummary({ started }: { started: QrOrderStarted }) {
+  const intl = useIntl();
   const money = moneyIn(started.currency);
   return (
     <section
-      aria-label="Order summary"
+      aria-label={intl.formatMessage({
+        id: 'customer.order.summary',
+        defaultMessage: 'Order summary',
+      })}
       className="flex flex-col gap-2 rounded-card bg-surface p-4 shadow-card"
     >
       <ul className="flex flex-col gap-1">
         {started.lines.map((line, index) => (
           <li key={index} className="flex justify-between gap-3 text-base">
             <span className="min-w-0">
-              {line.quantity} × {line.name}
+              <FormattedMessage
+                id="customer.order.lineQuantity"
+                defaultMessage="{quantity} × {name}"
+                values={{ quantity: line.quantity, name: line.name }}
+              />
               {line.modifiers.length > 0 ? (
                 <span className="block text-sm text-ink-muted">{line.modifiers.join(', ')}</span>
               ) : null}
@@ -377,25 +435,37 @@ function OrderSummary({ started }: { started: QrOrderStarted }) {
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 border-t border-line pt-2 text-base">
         {started.serviceChargeMinor > 0 ? (
           <>
-            <dt>Service charge</dt>
+            <dt>
+              <FormattedMessage id="customer.order.serviceCharge" defaultMessage="Service charge" />
+            </dt>
             <dd className="text-right tabular-nums">{money(started.serviceChargeMinor)}</dd>
           </>
         ) : null}
         {!started.taxIncluded && started.taxMinor > 0 ? (
           <>
-            <dt>Tax</dt>
+            <dt>
+              <FormattedMessage id="customer.order.tax" defaultMessage="Tax" />
+            </dt>
             <dd className="text-right tabular-nums">{money(started.taxMinor)}</dd>
           </>
         ) : null}
-        <dt>Order</dt>
+        <dt>
+          <FormattedMessage id="customer.order.order" defaultMessage="Order" />
+        </dt>
         <dd className="text-right tabular-nums">{money(started.amountMinor)}</dd>
-        <dt>Tip</dt>
+        <dt>
+          <FormattedMessage id="customer.order.tip" defaultMessage="Tip" />
+        </dt>
         <dd className="text-right tabular-nums">{money(started.tipMinor)}</dd>
-        <dt className="text-lg font-bold">Total</dt>
+        <dt className="text-lg font-bold">
+          <FormattedMessage id="customer.order.total" defaultMessage="Total" />
+        </dt>
         <dd className="text-right text-lg font-bold tabular-nums">{money(started.chargeMinor)}</dd>
         {started.taxIncluded && started.taxMinor > 0 ? (
           <>
-            <dt className="text-sm text-ink-muted">incl. tax</dt>
+            <dt className="text-sm text-ink-muted">
+              <FormattedMessage id="customer.order.inclTax" defaultMessage="incl. tax" />
+            </dt>
             <dd className="text-right text-sm text-ink-muted tabular-nums">
               {money(started.taxMinor)}
             </dd>
@@ -417,43 +487,73 @@ function OrderPlaced({
   token: string;
   onMore: () => void;
 }) {
+  const intl = useIntl();
   const shownIn = currency ?? flow.started?.currency;
-  if (!shownIn) return <TableLoading what="your order" />;
+  if (!shownIn)
+    return (
+      <TableLoading
+        what={intl.formatMessage({
+          id: 'customer.order.loadingWhatOrder',
+          defaultMessage: 'your order',
+        })}
+      />
+    );
   const number = flow.order.orderNumber ?? flow.status.order.number;
   return (
     <PaymentReceipt
-      title="Order placed"
-      subtitle="Paid and sent to the kitchen and bar."
+      title={intl.formatMessage({ id: 'customer.order.placed', defaultMessage: 'Order placed' })}
+      subtitle={intl.formatMessage({
+        id: 'customer.order.placedSubtitle',
+        defaultMessage: 'Paid and sent to the kitchen and bar.',
+      })}
       currency={shownIn}
       amountMinor={flow.status.amountMinor}
-      amountLabel="Order"
+      amountLabel={intl.formatMessage({ id: 'customer.order.order', defaultMessage: 'Order' })}
       tipMinor={flow.status.tipMinor}
       card={flow.card}
       paidAt={flow.at}
       actions={
         <>
           <Button size="lg" onPress={onMore}>
-            Order something else
+            <FormattedMessage id="customer.order.orderMore" defaultMessage="Order something else" />
           </Button>
           <LinkButton to={`/t/${token}`} variant="secondary" size="lg">
-            See the table’s bill
+            <FormattedMessage id="customer.order.seeBill" defaultMessage="See the table’s bill" />
           </LinkButton>
         </>
       }
     >
       <div className="flex flex-col items-center gap-1 rounded-control bg-brand-soft p-4 text-brand-strong">
-        <span className="text-sm font-semibold">Your order number</span>
+        <span className="text-sm font-semibold">
+          <FormattedMessage id="customer.order.number" defaultMessage="Your order number" />
+        </span>
         <span className="text-3xl font-bold tracking-wide" data-testid="order-number">
-          {number ?? '—'}
+          {number ?? intl.formatMessage({ id: 'customer.order.noNumber', defaultMessage: '—' })}
         </span>
       </div>
       {flow.started ? (
-        <ul aria-label="What you ordered" className="flex flex-col gap-1 text-base">
+        <ul
+          aria-label={intl.formatMessage({
+            id: 'customer.order.whatYouOrdered',
+            defaultMessage: 'What you ordered',
+          })}
+          className="flex flex-col gap-1 text-base"
+        >
           {flow.started.lines.map((line, index) => (
             <li key={index}>
-              {line.quantity} × {line.name}
+              <FormattedMessage
+                id="customer.order.lineQuantity"
+                defaultMessage="{quantity} × {name}"
+                values={{ quantity: line.quantity, name: line.name }}
+              />
               {line.modifiers.length > 0 ? (
-                <span className="text-sm text-ink-muted"> ({line.modifiers.join(', ')})</span>
+                <span className="text-sm text-ink-muted">
+                  <FormattedMessage
+                    id="customer.order.lineModifiers"
+                    defaultMessage=" ({modifiers})"
+                    values={{ modifiers: line.modifiers.join(', ') }}
+                  />
+                </span>
               ) : null}
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { ShieldCheck } from 'lucide-react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { FormattedMessage } from 'react-intl';
 import { Button } from '../../../ui/button.tsx';
 
 export interface AuthenticationDialogProps {
@@ -43,14 +44,27 @@ export function AuthenticationDialog({
             </span>
             <div>
               <Heading slot="title" className="text-xl font-bold">
-                Confirm it’s you
+                <FormattedMessage id="customer.card.authTitle" defaultMessage="Confirm it’s you" />
               </Heading>
-              <p className="text-sm text-ink-muted">Your bank · test authentication</p>
+              <p className="text-sm text-ink-muted">
+                <FormattedMessage
+                  id="customer.card.authSubtitle"
+                  defaultMessage="Your bank · test authentication"
+                />
+              </p>
             </div>
           </div>
           <p className="text-base">
-            Your bank asks you to approve a payment of <strong>{amount}</strong> to{' '}
-            <strong>{merchant}</strong> with {cardLabel}.
+            <FormattedMessage
+              id="customer.card.authAsk"
+              defaultMessage="Your bank asks you to approve a payment of <strong>{amount}</strong> to <strong>{merchant}</strong> with {cardLabel}."
+              values={{
+                amount,
+                merchant,
+                cardLabel,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              }}
+            />
           </p>
           <div className="flex flex-col gap-3">
             <Button
@@ -60,7 +74,10 @@ export function AuthenticationDialog({
               isDisabled={pendingAnswer !== null}
               onPress={() => onAnswer('success')}
             >
-              Complete authentication
+              <FormattedMessage
+                id="customer.card.authComplete"
+                defaultMessage="Complete authentication"
+              />
             </Button>
             <Button
               variant="secondary"
@@ -69,7 +86,7 @@ export function AuthenticationDialog({
               isDisabled={pendingAnswer !== null}
               onPress={() => onAnswer('failure')}
             >
-              Fail authentication
+              <FormattedMessage id="customer.card.authFail" defaultMessage="Fail authentication" />
             </Button>
           </div>
         </Dialog>

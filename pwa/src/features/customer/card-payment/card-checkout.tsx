@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { StripeMode } from '../../../api/table-bill.ts';
 import { EmulatorCardForm } from './emulator-card-form.tsx';
 import type { IntentRef } from './emulator-stripe.ts';
@@ -43,7 +44,10 @@ export function CardCheckout(props: CardCheckoutProps) {
     <Suspense
       fallback={
         <p role="status" className="text-base text-ink-muted">
-          Loading secure card form…
+          <FormattedMessage
+            id="customer.card.loadingForm"
+            defaultMessage="Loading secure card form…"
+          />
         </p>
       }
     >

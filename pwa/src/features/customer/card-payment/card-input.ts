@@ -1,3 +1,5 @@
+import { intl } from '../../../i18n/intl.ts';
+
 /**
  * The local card form's fields (emulator mode), checked on the phone before anything is sent,
  * the way Stripe's own card field catches a typo: the number's check digit, an expiry in the
@@ -47,12 +49,13 @@ export function cardBrand(digits: string): CardBrand {
   return 'card';
 }
 
+/** Brand names stay as the brands write them; only the generic "Card" is a word to translate. */
 export const BRAND_NAMES: Record<string, string> = {
   visa: 'Visa',
   mastercard: 'Mastercard',
   amex: 'American Express',
   discover: 'Discover',
-  card: 'Card',
+  card: intl.formatMessage({ id: 'customer.card.brandCard', defaultMessage: 'Card' }),
 };
 
 export function brandName(brand: string): string {
@@ -91,28 +94,55 @@ export function readCard(
 ): { ok: true; card: CardData } | { ok: false; errors: CardFieldErrors } {
   const errors: CardFieldErrors = {};
   const number = cardDigits(fields.number);
-  if (number.length === 0) errors.number = 'Enter the card number.';
+  if (number.length === 0)
+    errors.number = intl.formatMessage({
+      id: 'customer.card.enterNumber',
+      defaultMessage: 'Enter the card number.',
+    });
   else if (number.length < 12 || !luhnValid(number))
-    errors.number = 'This card number is not valid.';
+    errors.number = intl.formatMessage({
+      id: 'customer.card.numberInvalid',
+      defaultMessage: 'This card number is not valid.',
+    });
 
   const expiry = cardDigits(fields.expiry);
   const month = Number(expiry.slice(0, 2));
   const year = 2000 + Number(expiry.slice(2, 4));
-  if (expiry.length === 0) errors.expiry = 'Enter the expiry date.';
+  if (expiry.length === 0)
+    errors.expiry = intl.formatMessage({
+      id: 'customer.card.enterExpiry',
+      defaultMessage: 'Enter the expiry date.',
+    });
   else if (expiry.length !== 4 || month < 1 || month > 12) {
-    errors.expiry = 'Enter the expiry date as MM / YY.';
+    errors.expiry = intl.formatMessage({
+      id: 'customer.card.expiryFormat',
+      defaultMessage: 'Enter the expiry date as MM / YY.',
+    });
   } else if (
     year < now.getFullYear() ||
     (year === now.getFullYear() && month < now.getMonth() + 1)
   ) {
-    errors.expiry = 'This card has expired.';
+    errors.expiry = intl.formatMessage({
+      id: 'customer.card.expired',
+      defaultMessage: 'This card has expired.',
+    });
   }
 
   const cvc = cardDigits(fields.cvc);
   const cvcLength = cardBrand(number) === 'amex' ? 4 : 3;
-  if (cvc.length === 0) errors.cvc = 'Enter the security code.';
+  if (cvc.length === 0)
+    errors.cvc = intl.formatMessage({
+      id: 'customer.card.enterCvc',
+      defaultMessage: 'Enter the security code.',
+    });
   else if (cvc.length !== cvcLength) {
-    errors.cvc = `The security code has ${cvcLength} digits.`;
+    errors.cvc = intl.formatMessage(
+      {
+        id: 'customer.card.cvcLength',
+        defaultMessage: 'The security code has {cvcLength} digits.',
+      },
+      { cvcLength },
+    );
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -1,5 +1,6 @@
 import { CreditCard, FlaskConical, Lock } from 'lucide-react';
 import { useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from '../../../ui/button.tsx';
 import { Notice } from '../../../ui/notice.tsx';
 import { CustomerField } from '../field.tsx';
@@ -36,6 +37,7 @@ export function EmulatorCardForm({
   onConfirmed,
   onDeclined,
 }: CardCheckoutProps) {
+  const intl = useIntl();
   const [fields, setFields] = useState<CardFields>({ number: '', expiry: '', cvc: '' });
   const [errors, setErrors] = useState<CardFieldErrors>({});
   const [sending, setSending] = useState(false);
@@ -46,7 +48,10 @@ export function EmulatorCardForm({
 
   const digits = cardDigits(fields.number);
   const card = { brand: cardBrand(digits), last4: digits.slice(-4) };
-  const cardLabel = `${brandName(card.brand)} •••• ${card.last4}`;
+  const cardLabel = intl.formatMessage(
+    { id: 'customer.card.cardLabel', defaultMessage: '{brand} •••• {last4}' },
+    { brand: brandName(card.brand), last4: card.last4 },
+  );
 
   const update = (field: keyof CardFields, value: string) => {
     setFields((current) => ({ ...current, [field]: value }));
@@ -102,26 +107,45 @@ export function EmulatorCardForm({
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
       {declineMessage ? (
-        <Notice tone="danger" title="Payment not taken">
-          {declineMessage} Nothing was charged. Check the details or use another card.
+        <Notice
+          tone="danger"
+          title={intl.formatMessage({
+            id: 'customer.card.notTaken',
+            defaultMessage: 'Payment not taken',
+          })}
+        >
+          <FormattedMessage
+            id="customer.card.declinedNothingCharged"
+            defaultMessage="{declineMessage} Nothing was charged. Check the details or use another card."
+            values={{ declineMessage }}
+          />
         </Notice>
       ) : null}
       {problem ? (
-        <Notice tone="warn" title="Not sent">
+        <Notice
+          tone="warn"
+          title={intl.formatMessage({
+            id: 'customer.card.notSentTitle',
+            defaultMessage: 'Not sent',
+          })}
+        >
           {problem}
         </Notice>
       ) : null}
       <fieldset className="flex flex-col gap-4" disabled={sending}>
         <legend className="mb-3 flex items-center gap-2 text-lg font-bold">
           <CreditCard aria-hidden className="size-6" />
-          Card details
+          <FormattedMessage id="customer.card.cardDetails" defaultMessage="Card details" />
         </legend>
         <CustomerField
-          label="Card number"
+          label={intl.formatMessage({ id: 'customer.card.number', defaultMessage: 'Card number' })}
           value={fields.number}
           onChange={(value) => update('number', formatCardNumber(value))}
           error={errors.number}
-          placeholder="1234 1234 1234 1234"
+          placeholder={intl.formatMessage({
+            id: 'customer.card.numberPlaceholder',
+            defaultMessage: '1234 1234 1234 1234',
+          })}
           inputMode="numeric"
           autoComplete="cc-number"
           maxLength={23}
@@ -129,21 +153,33 @@ export function EmulatorCardForm({
         />
         <div className="grid grid-cols-2 gap-3">
           <CustomerField
-            label="Expiry (MM / YY)"
+            label={intl.formatMessage({
+              id: 'customer.card.expiry',
+              defaultMessage: 'Expiry (MM / YY)',
+            })}
             value={fields.expiry}
             onChange={(value) => update('expiry', formatExpiry(value))}
             error={errors.expiry}
-            placeholder="MM / YY"
+            placeholder={intl.formatMessage({
+              id: 'customer.card.expiryPlaceholder',
+              defaultMessage: 'MM / YY',
+            })}
             inputMode="numeric"
             autoComplete="cc-exp"
             maxLength={7}
           />
           <CustomerField
-            label="Security code"
+            label={intl.formatMessage({
+              id: 'customer.card.securityCode',
+              defaultMessage: 'Security code',
+            })}
             value={fields.cvc}
             onChange={(value) => update('cvc', cardDigits(value).slice(0, 4))}
             error={errors.cvc}
-            placeholder="CVC"
+            placeholder={intl.formatMessage({
+              id: 'customer.card.cvcPlaceholder',
+              defaultMessage: 'CVC',
+            })}
             inputMode="numeric"
             autoComplete="cc-csc"
             maxLength={4}
@@ -158,13 +194,22 @@ export function EmulatorCardForm({
         isDisabled={sending || isRenewing}
       >
         <Lock aria-hidden className="size-5" />
-        {sending ? 'Paying…' : isRenewing ? 'Getting ready…' : payLabel}
+        {sending
+          ? intl.formatMessage({ id: 'customer.card.paying', defaultMessage: 'Paying…' })
+          : isRenewing
+            ? intl.formatMessage({
+                id: 'customer.card.gettingReady',
+                defaultMessage: 'Getting ready…',
+              })
+            : payLabel}
       </Button>
       <p className="flex items-start gap-2 rounded-control bg-sunken p-3 text-sm text-ink-muted">
         <FlaskConical aria-hidden className="mt-0.5 size-5 shrink-0" />
         <span>
-          Test payments (local Stripe emulator): no real card is charged. Use 4242 4242 4242 4242
-          with any future date and any 3 digits.
+          <FormattedMessage
+            id="customer.card.testPayments"
+            defaultMessage="Test payments (local Stripe emulator): no real card is charged. Use 4242 4242 4242 4242 with any future date and any 3 digits."
+          />
         </span>
       </p>
       <AuthenticationDialog

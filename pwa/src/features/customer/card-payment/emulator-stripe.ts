@@ -1,3 +1,4 @@
+import { intl } from '../../../i18n/intl.ts';
 import type { CardData } from './card-input.ts';
 
 /**
@@ -46,20 +47,40 @@ async function post(path: string, fields: Record<string, string>): Promise<Confi
   } catch {
     return {
       kind: 'error',
-      message: 'The payment could not be sent. Check your phone’s connection and try again.',
+      message: intl.formatMessage({
+        id: 'customer.card.notSent',
+        defaultMessage:
+          'The payment could not be sent. Check your phone’s connection and try again.',
+      }),
     };
   }
   const body = (await response.json().catch(() => ({}))) as StripeErrorBody & IntentBody;
   if (response.ok) return outcomeOfIntent(body);
   if (response.status === 402 || body.error?.type === 'card_error') {
-    return { kind: 'declined', message: body.error?.message ?? 'Your card was declined.' };
+    return {
+      kind: 'declined',
+      message:
+        body.error?.message ??
+        intl.formatMessage({
+          id: 'customer.card.declined',
+          defaultMessage: 'Your card was declined.',
+        }),
+    };
   }
   // Confirming an intent that already succeeded (a retry after a lost answer): the server
   // knows the truth and is asked next.
   if (body.error?.code === 'payment_intent_unexpected_state') return { kind: 'confirmed' };
   return {
     kind: 'error',
-    message: body.error?.message ?? `The payment could not be made (error ${response.status}).`,
+    message:
+      body.error?.message ??
+      intl.formatMessage(
+        {
+          id: 'customer.card.failedWithStatus',
+          defaultMessage: 'The payment could not be made (error {status}).',
+        },
+        { status: String(response.status) },
+      ),
   };
 }
 
@@ -75,7 +96,10 @@ function outcomeOfIntent(intent: IntentBody): ConfirmOutcome {
         kind: 'declined',
         message:
           intent.last_payment_error?.message ??
-          'The payment was not completed. Try again or use another card.',
+          intl.formatMessage({
+            id: 'customer.card.notCompletedTryAgain',
+            defaultMessage: 'The payment was not completed. Try again or use another card.',
+          }),
       };
     default:
       return { kind: 'confirmed' };

@@ -2,6 +2,7 @@ import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { Lock } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from '../../../ui/button.tsx';
 import { Notice } from '../../../ui/notice.tsx';
 import type { CardCheckoutProps } from './card-checkout.tsx';
@@ -35,6 +36,7 @@ export function StripePaymentElement({
   onConfirmed,
   onDeclined,
 }: CardCheckoutProps) {
+  const intl = useIntl();
   const mountRef = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState<{ stripe: Stripe; elements: StripeElements } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -48,7 +50,12 @@ export function StripePaymentElement({
       (stripe) => {
         if (!active || !mountRef.current) return;
         if (!stripe) {
-          setLoadError('Card payments could not be loaded.');
+          setLoadError(
+            intl.formatMessage({
+              id: 'customer.card.loadFailed',
+              defaultMessage: 'Card payments could not be loaded.',
+            }),
+          );
           return;
         }
         const elements = stripe.elements({
@@ -72,7 +79,11 @@ export function StripePaymentElement({
       () => {
         if (active) {
           setLoadError(
-            'Card payments could not be loaded from Stripe. Check your phone’s connection and reload the page.',
+            intl.formatMessage({
+              id: 'customer.card.loadFailedFromStripe',
+              defaultMessage:
+                'Card payments could not be loaded from Stripe. Check your phone’s connection and reload the page.',
+            }),
           );
         }
       },
@@ -81,7 +92,7 @@ export function StripePaymentElement({
       active = false;
       unmount?.();
     };
-  }, [publishableKey, intent.clientSecret]);
+  }, [publishableKey, intent.clientSecret, intl]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -96,7 +107,13 @@ export function StripePaymentElement({
       });
       if (!error) {
         if (paymentIntent.status === 'requires_payment_method') {
-          onDeclined(paymentIntent.last_payment_error?.message ?? 'The payment was not completed.');
+          onDeclined(
+            paymentIntent.last_payment_error?.message ??
+              intl.formatMessage({
+                id: 'customer.card.notCompleted',
+                defaultMessage: 'The payment was not completed.',
+              }),
+          );
         } else {
           onConfirmed(null);
         }
@@ -104,10 +121,22 @@ export function StripePaymentElement({
       }
       if (error.type === 'validation_error') return; // shown by the Payment Element itself
       if (error.type === 'card_error' || error.code === 'payment_intent_authentication_failure') {
-        onDeclined(error.message ?? 'Your card was declined.');
+        onDeclined(
+          error.message ??
+            intl.formatMessage({
+              id: 'customer.card.declined',
+              defaultMessage: 'Your card was declined.',
+            }),
+        );
         return;
       }
-      setProblem(error.message ?? 'The payment could not be made. Please try again.');
+      setProblem(
+        error.message ??
+          intl.formatMessage({
+            id: 'customer.card.failedTryAgain',
+            defaultMessage: 'The payment could not be made. Please try again.',
+          }),
+      );
     } finally {
       setSending(false);
     }
@@ -115,7 +144,13 @@ export function StripePaymentElement({
 
   if (loadError) {
     return (
-      <Notice tone="danger" title="Card payments unavailable">
+      <Notice
+        tone="danger"
+        title={intl.formatMessage({
+          id: 'customer.card.unavailable',
+          defaultMessage: 'Card payments unavailable',
+        })}
+      >
         {loadError}
       </Notice>
     );
@@ -124,19 +159,38 @@ export function StripePaymentElement({
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
       {declineMessage ? (
-        <Notice tone="danger" title="Payment not taken">
-          {declineMessage} Nothing was charged. Check the details or use another card.
+        <Notice
+          tone="danger"
+          title={intl.formatMessage({
+            id: 'customer.card.notTaken',
+            defaultMessage: 'Payment not taken',
+          })}
+        >
+          <FormattedMessage
+            id="customer.card.declinedNothingCharged"
+            defaultMessage="{declineMessage} Nothing was charged. Check the details or use another card."
+            values={{ declineMessage }}
+          />
         </Notice>
       ) : null}
       {problem ? (
-        <Notice tone="warn" title="Not sent">
+        <Notice
+          tone="warn"
+          title={intl.formatMessage({
+            id: 'customer.card.notSentTitle',
+            defaultMessage: 'Not sent',
+          })}
+        >
           {problem}
         </Notice>
       ) : null}
       <div ref={mountRef} className="min-h-40" aria-busy={!ready} />
       {!ready ? (
         <p role="status" className="text-base text-ink-muted">
-          Loading secure card form…
+          <FormattedMessage
+            id="customer.card.loadingForm"
+            defaultMessage="Loading secure card form…"
+          />
         </p>
       ) : null}
       <Button
@@ -147,7 +201,14 @@ export function StripePaymentElement({
         isDisabled={!ready || sending || isRenewing}
       >
         <Lock aria-hidden className="size-5" />
-        {sending ? 'Paying…' : isRenewing ? 'Getting ready…' : payLabel}
+        {sending
+          ? intl.formatMessage({ id: 'customer.card.paying', defaultMessage: 'Paying…' })
+          : isRenewing
+            ? intl.formatMessage({
+                id: 'customer.card.gettingReady',
+                defaultMessage: 'Getting ready…',
+              })
+            : payLabel}
       </Button>
     </form>
   );

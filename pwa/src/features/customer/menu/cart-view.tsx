@@ -1,5 +1,6 @@
 import { Minus, Plus, Trash2 } from 'lucide-react';
 import { Button as AriaButton } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from '../../../ui/button.tsx';
 import { Notice } from '../../../ui/notice.tsx';
 import { CustomerField } from '../field.tsx';
@@ -36,6 +37,7 @@ export function CartView({
   isStarting,
   onPay,
 }: CartViewProps) {
+  const intl = useIntl();
   const money = moneyIn(currency);
   const subtotal = cartSubtotal(cart);
   const tipped = tipPreview(tip, subtotal, currency);
@@ -45,7 +47,10 @@ export function CartView({
   return (
     <div className="flex flex-col gap-5">
       <ul
-        aria-label="Your order"
+        aria-label={intl.formatMessage({
+          id: 'customer.cart.yourOrder',
+          defaultMessage: 'Your order',
+        })}
         className="flex flex-col divide-y divide-line rounded-card bg-surface shadow-card"
       >
         {cart.map((line) => (
@@ -56,18 +61,39 @@ export function CartView({
                 {line.optionNames.length > 0 ? (
                   <p className="text-sm text-ink-muted">{line.optionNames.join(', ')}</p>
                 ) : null}
-                {line.note ? <p className="text-sm text-ink-muted italic">“{line.note}”</p> : null}
+                {line.note ? (
+                  <p className="text-sm text-ink-muted italic">
+                    <FormattedMessage
+                      id="customer.cart.lineNote"
+                      defaultMessage="“{note}”"
+                      values={{ note: line.note }}
+                    />
+                  </p>
+                ) : null}
               </div>
               <p className="text-base tabular-nums">{money(line.unitPriceMinor * line.quantity)}</p>
             </div>
             <div
               className="flex items-center gap-2"
               role="group"
-              aria-label={`${line.name}: how many`}
+              aria-label={intl.formatMessage(
+                { id: 'customer.cart.howMany', defaultMessage: '{name}: how many' },
+                { name: line.name },
+              )}
             >
               <AriaButton
                 className={qtyButton}
-                aria-label={line.quantity === 1 ? `Remove ${line.name}` : `One less ${line.name}`}
+                aria-label={
+                  line.quantity === 1
+                    ? intl.formatMessage(
+                        { id: 'customer.cart.remove', defaultMessage: 'Remove {name}' },
+                        { name: line.name },
+                      )
+                    : intl.formatMessage(
+                        { id: 'customer.cart.oneLess', defaultMessage: 'One less {name}' },
+                        { name: line.name },
+                      )
+                }
                 onPress={() => onQuantity(line.key, line.quantity - 1)}
               >
                 {line.quantity === 1 ? (
@@ -81,7 +107,10 @@ export function CartView({
               </span>
               <AriaButton
                 className={qtyButton}
-                aria-label={`One more ${line.name}`}
+                aria-label={intl.formatMessage(
+                  { id: 'customer.cart.oneMore', defaultMessage: 'One more {name}' },
+                  { name: line.name },
+                )}
                 isDisabled={line.quantity >= MAX_QUANTITY}
                 onPress={() => onQuantity(line.key, line.quantity + 1)}
               >
@@ -92,11 +121,17 @@ export function CartView({
         ))}
       </ul>
       <CustomerField
-        label="Note for the staff (optional)"
+        label={intl.formatMessage({
+          id: 'customer.cart.noteLabel',
+          defaultMessage: 'Note for the staff (optional)',
+        })}
         value={note}
         onChange={onNoteChange}
         maxLength={300}
-        placeholder="e.g. it’s a birthday"
+        placeholder={intl.formatMessage({
+          id: 'customer.cart.notePlaceholder',
+          defaultMessage: 'e.g. it’s a birthday',
+        })}
       />
       <TipPicker
         currency={currency}
@@ -107,13 +142,22 @@ export function CartView({
         error={tipped.ok ? undefined : tipped.problem}
       />
       {refusal ? (
-        <Notice tone="danger" title="Could not start the payment">
+        <Notice
+          tone="danger"
+          title={intl.formatMessage({
+            id: 'customer.cart.couldNotStart',
+            defaultMessage: 'Could not start the payment',
+          })}
+        >
           {refusal}
         </Notice>
       ) : null}
       <div className="sticky bottom-0 -mx-4 flex flex-col gap-2 border-t border-line bg-canvas/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
         <p className="text-sm text-ink-muted">
-          You pay now; the order goes to the kitchen as soon as the payment succeeds.
+          <FormattedMessage
+            id="customer.cart.payNowHint"
+            defaultMessage="You pay now; the order goes to the kitchen as soon as the payment succeeds."
+          />
         </p>
         <Button
           size="lg"
@@ -122,7 +166,15 @@ export function CartView({
           isPending={isStarting}
           onPress={onPay}
         >
-          {isStarting ? 'Getting your payment ready…' : `Continue to pay ${money(total)}`}
+          {isStarting
+            ? intl.formatMessage({
+                id: 'customer.cart.gettingPaymentReady',
+                defaultMessage: 'Getting your payment ready…',
+              })
+            : intl.formatMessage(
+                { id: 'customer.cart.continueToPay', defaultMessage: 'Continue to pay {total}' },
+                { total: money(total) },
+              )}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CartItemInput, MenuItem, ModifierGroup } from '../../../api/table-bill.ts';
+import { intl } from '../../../i18n/intl.ts';
 
 /**
  * The customer's cart while they order by QR. Prices here are the menu's, for display; the
@@ -23,9 +24,24 @@ export const MAX_QUANTITY = 50;
 /** "Choose 1", "Optional", "Optional · up to 4", "Choose 1 to 2". */
 export function choiceHint(group: Pick<ModifierGroup, 'minChoices' | 'maxChoices'>): string {
   const { minChoices: min, maxChoices: max } = group;
-  if (min === 0) return max === 1 ? 'Optional' : `Optional · up to ${max}`;
-  if (min === max) return `Choose ${min}`;
-  return `Choose ${min} to ${max}`;
+  if (min === 0) {
+    return max === 1
+      ? intl.formatMessage({ id: 'customer.menu.choiceOptional', defaultMessage: 'Optional' })
+      : intl.formatMessage(
+          { id: 'customer.menu.choiceOptionalUpTo', defaultMessage: 'Optional · up to {max}' },
+          { max },
+        );
+  }
+  if (min === max) {
+    return intl.formatMessage(
+      { id: 'customer.menu.choiceExactly', defaultMessage: 'Choose {min}' },
+      { min },
+    );
+  }
+  return intl.formatMessage(
+    { id: 'customer.menu.choiceRange', defaultMessage: 'Choose {min} to {max}' },
+    { min, max },
+  );
 }
 
 /** What is wrong with the options chosen in one group, or null when they fit min/max. */
@@ -35,10 +51,24 @@ export function choiceProblem(
 ): string | null {
   if (chosen < group.minChoices) {
     return group.minChoices === 1
-      ? `Choose an option for ${group.name}.`
-      : `Choose at least ${group.minChoices} for ${group.name}.`;
+      ? intl.formatMessage(
+          { id: 'customer.menu.chooseOneFor', defaultMessage: 'Choose an option for {group}.' },
+          { group: group.name },
+        )
+      : intl.formatMessage(
+          {
+            id: 'customer.menu.chooseAtLeastFor',
+            defaultMessage: 'Choose at least {min} for {group}.',
+          },
+          { min: group.minChoices, group: group.name },
+        );
   }
-  if (chosen > group.maxChoices) return `Choose at most ${group.maxChoices} for ${group.name}.`;
+  if (chosen > group.maxChoices) {
+    return intl.formatMessage(
+      { id: 'customer.menu.chooseAtMostFor', defaultMessage: 'Choose at most {max} for {group}.' },
+      { max: group.maxChoices, group: group.name },
+    );
+  }
   return null;
 }
 

@@ -11,6 +11,7 @@ import {
   RadioGroup,
   Text,
 } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { MenuItem, ModifierGroup } from '../../../api/table-bill.ts';
 import { Button } from '../../../ui/button.tsx';
 import { CheckboxTile, RadioTile, Stepper } from '../choice-tiles.tsx';
@@ -71,6 +72,7 @@ function ItemChoices({
   onAdd: (line: CartLine) => void;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const money = moneyIn(currency);
   const [chosen, setChosen] = useState<Record<string, string[]>>({});
   const [quantity, setQuantity] = useState(1);
@@ -98,7 +100,11 @@ function ItemChoices({
           ) : null}
           <p className="mt-1 text-lg font-semibold tabular-nums">{money(item.priceMinor)}</p>
         </div>
-        <Button variant="quiet" aria-label="Close" onPress={onClose}>
+        <Button
+          variant="quiet"
+          aria-label={intl.formatMessage({ id: 'customer.item.close', defaultMessage: 'Close' })}
+          onPress={onClose}
+        >
           <X aria-hidden className="size-6" />
         </Button>
       </div>
@@ -114,18 +120,24 @@ function ItemChoices({
           />
         ))}
         <Stepper
-          label="How many"
+          label={intl.formatMessage({ id: 'customer.item.howMany', defaultMessage: 'How many' })}
           value={quantity}
           minValue={1}
           maxValue={MAX_QUANTITY}
           onChange={setQuantity}
         />
         <CustomerField
-          label="Note for the kitchen (optional)"
+          label={intl.formatMessage({
+            id: 'customer.item.noteLabel',
+            defaultMessage: 'Note for the kitchen (optional)',
+          })}
           value={note}
           onChange={setNote}
           maxLength={200}
-          placeholder="e.g. no onions"
+          placeholder={intl.formatMessage({
+            id: 'customer.item.notePlaceholder',
+            defaultMessage: 'e.g. no onions',
+          })}
         />
       </div>
       <div className="border-t border-line bg-surface px-5 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]">
@@ -140,7 +152,11 @@ function ItemChoices({
             onAdd(makeCartLine(item, optionIds, quantity, note));
           }}
         >
-          Add {quantity} to order · {money(total)}
+          <FormattedMessage
+            id="customer.item.addToOrder"
+            defaultMessage="Add {quantity} to order · {total}"
+            values={{ quantity, total: money(total) }}
+          />
         </Button>
       </div>
     </>
@@ -160,6 +176,7 @@ function GroupChoice({
   problem: string | null;
   onChange: (ids: string[]) => void;
 }) {
+  const intl = useIntl();
   const label = (
     <div className="flex items-baseline justify-between gap-2">
       <Label className="text-lg font-bold">{group.name}</Label>
@@ -168,7 +185,13 @@ function GroupChoice({
       </Text>
     </div>
   );
-  const priceOf = (delta: number) => (delta !== 0 ? `+${money(delta)}` : undefined);
+  const priceOf = (delta: number) =>
+    delta !== 0
+      ? intl.formatMessage(
+          { id: 'customer.item.priceDelta', defaultMessage: '+{amount}' },
+          { amount: money(delta) },
+        )
+      : undefined;
   if (group.maxChoices === 1) {
     return (
       <RadioGroup
@@ -180,7 +203,12 @@ function GroupChoice({
       >
         {label}
         <div className="grid grid-cols-1 gap-2 min-[360px]:grid-cols-2">
-          {group.minChoices === 0 ? <RadioTile value="" title="None" /> : null}
+          {group.minChoices === 0 ? (
+            <RadioTile
+              value=""
+              title={intl.formatMessage({ id: 'customer.item.none', defaultMessage: 'None' })}
+            />
+          ) : null}
           {group.options.map((option) => (
             <RadioTile
               key={option.id}

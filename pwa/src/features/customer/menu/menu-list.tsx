@@ -1,4 +1,5 @@
 import { Plus } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CustomerMenu, MenuItem } from '../../../api/table-bill.ts';
 import { Button } from '../../../ui/button.tsx';
 import { moneyIn } from '../../../lib/money.ts';
@@ -14,11 +15,15 @@ const sectionId = (categoryId: string) => `menu-${categoryId}`;
 
 /** The menu by category: a strip of category shortcuts, then each category's items. */
 export function MenuList({ menu, inCart, onChoose }: MenuListProps) {
+  const intl = useIntl();
   const money = moneyIn(menu.currency);
   return (
     <div className="flex flex-col gap-4">
       <nav
-        aria-label="Menu categories"
+        aria-label={intl.formatMessage({
+          id: 'customer.menu.categories',
+          defaultMessage: 'Menu categories',
+        })}
         className="sticky top-0 z-10 -mx-4 flex gap-2 overflow-x-auto bg-canvas/95 px-4 py-2 backdrop-blur"
       >
         {menu.categories.map((category) => (
@@ -60,20 +65,34 @@ export function MenuList({ menu, inCart, onChoose }: MenuListProps) {
                     <p className="text-base tabular-nums">
                       {money(item.priceMinor)}
                       {item.modifierGroups.length > 0 ? (
-                        <span className="text-sm text-ink-muted"> · options</span>
+                        <span className="text-sm text-ink-muted">
+                          <FormattedMessage
+                            id="customer.menu.options"
+                            defaultMessage=" · options"
+                          />
+                        </span>
                       ) : null}
                     </p>
                     {count > 0 ? (
-                      <p className="text-sm font-semibold text-brand">{count} in your order</p>
+                      <p className="text-sm font-semibold text-brand">
+                        <FormattedMessage
+                          id="customer.menu.inYourOrder"
+                          defaultMessage="{count} in your order"
+                          values={{ count }}
+                        />
+                      </p>
                     ) : null}
                   </div>
                   <Button
                     variant="secondary"
-                    aria-label={`Add ${item.name}`}
+                    aria-label={intl.formatMessage(
+                      { id: 'customer.menu.addItem', defaultMessage: 'Add {name}' },
+                      { name: item.name },
+                    )}
                     onPress={() => onChoose(item)}
                   >
                     <Plus aria-hidden className="size-5" />
-                    Add
+                    <FormattedMessage id="customer.menu.add" defaultMessage="Add" />
                   </Button>
                 </li>
               );
