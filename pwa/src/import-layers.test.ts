@@ -15,7 +15,8 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
     .map((message) => message.message);
 }
 
-describe('the PWA’s folder boundaries (lint)', () => {
+// The first lint loads the whole config and its plugins: seconds on a busy tablet-class machine.
+describe('the PWA’s folder boundaries (lint)', { timeout: 60_000 }, () => {
   it('a feature may not reach into another feature’s files', async () => {
     const errors = await layerErrors(
       'features/kitchen/example.ts',

@@ -15,7 +15,8 @@ async function i18nErrors(file: string, code: string): Promise<string[]> {
     .map((message) => `${message.line} ${message.ruleId ?? ''}`);
 }
 
-describe('translatable text (lint)', () => {
+// The first lint loads the whole config and its plugins: seconds on a busy tablet-class machine.
+describe('translatable text (lint)', { timeout: 60_000 }, () => {
   it('refuses English written straight into JSX, as text or as a prop people read', async () => {
     const code = [
       'export function Example() {',
