@@ -520,9 +520,11 @@ async function smallTouchTargets(page: Page): Promise<string[]> {
   );
 }
 
-test('every manager screen at tablet and phone size: no sideways scroll, 44 px targets', async () => {
+test('every manager screen at tablet, small-tablet and phone size: no sideways scroll, 44 px targets', async () => {
+  test.slow(); // every manager screen, three times over
   for (const [size, viewport] of [
     ['tablet', { width: 1280, height: 800 }],
+    ['small-tablet', { width: 1024, height: 768 }],
     ['phone', { width: 390, height: 844 }],
   ] as const) {
     await manager.setViewportSize(viewport);

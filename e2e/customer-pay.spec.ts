@@ -198,8 +198,18 @@ test('two phones paying shares at once never pay more than the bill', async ({
   );
   const [a, b, c] = phones.map((phone) => phone.page) as [Page, Page, Page];
   for (const page of [a, b]) await tap(page, 'radio', /^Split evenly/);
-  // The third phone still shows the whole bill and asks for all of it.
+  // The third phone still shows the whole bill and asks for all of it. Its bill reads are held
+  // from here on, so it stays that stale however slowly the other two phones get going (a
+  // fresh read would show it the halves taken): the server, not a fresh screen, must refuse it.
   await expect(c.getByRole('button', { name: 'Continue to pay €30.00' })).toBeEnabled();
+  let releaseBillReads!: () => void;
+  const billReadsReleased = new Promise<void>((resolve) => (releaseBillReads = resolve));
+  const billRead = /\/trpc\/[^?]*pay\.bill/;
+  await c.route(billRead, async (route) => {
+    await billReadsReleased;
+    // A read the page gave up on meanwhile (a newer one replaced it) is already done with.
+    await route.continue().catch(() => undefined);
+  });
 
   await Promise.all(
     [a, b].map((page) => page.getByRole('button', { name: 'Continue to pay €15.00' }).click()),
@@ -212,6 +222,8 @@ test('two phones paying shares at once never pay more than the bill', async ({
   await expect(c.getByRole('alert')).toContainText(
     'The rest of this bill is being paid by someone else right now.',
   );
+  releaseBillReads();
+  await c.unroute(billRead);
   await expect(c.getByText('Being paid on another phone')).toBeVisible();
 
   for (const page of [a, b]) await fillCard(page, '4242 4242 4242 4242');

@@ -184,5 +184,5 @@ describe('venue subscription status and Stripe health', () => {
     expect(run.stdout).toMatch(
       /FAIL +webhook secret +STRIPE_WEBHOOK_SECRET is missing: webhooks cannot be verified in test mode/,
     );
-  });
+  }, 120_000); // a tsx child process: seconds on a loaded machine
 });

@@ -27,6 +27,9 @@ import { postgresUrl } from './support/test-db.ts';
 const ADMIN_TOKEN = 'admin-token-for-payments-tests';
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Each CLI run starts Node with tsx: several seconds apiece on a loaded two-core machine. */
+const CLI_TEST_TIMEOUT = 120_000;
+
 describe('POST /api/stripe/webhook', () => {
   let fx: PayFixture;
   let tablet: Tablet;
@@ -232,53 +235,62 @@ describe('POST /api/stripe/webhook', () => {
     ]);
   });
 
-  it('pnpm run webhooks:replay reprocesses failed events (through the running server that owns the data)', async () => {
-    const event = {
-      id: `evt_${randomUUID().replaceAll('-', '')}`,
-      object: 'event',
-      type: 'customer.subscription.updated',
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: {
-        object: { id: 'sub_missing', object: 'subscription', customer: 'cus_x', status: 'active' },
-      },
-    };
-    await fx.test.db.query(
-      `INSERT INTO stripe_webhook_events (id, type, payload, status, attempts, last_error)
+  it(
+    'pnpm run webhooks:replay reprocesses failed events (through the running server that owns the data)',
+    async () => {
+      const event = {
+        id: `evt_${randomUUID().replaceAll('-', '')}`,
+        object: 'event',
+        type: 'customer.subscription.updated',
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        data: {
+          object: {
+            id: 'sub_missing',
+            object: 'subscription',
+            customer: 'cus_x',
+            status: 'active',
+          },
+        },
+      };
+      await fx.test.db.query(
+        `INSERT INTO stripe_webhook_events (id, type, payload, status, attempts, last_error)
        VALUES ($1, $2, $3, 'failed', 1, 'simulated crash')`,
-      [event.id, event.type, JSON.stringify(event)],
-    );
-    const root = mkdtempSync(path.join(os.tmpdir(), 'servio-replay-'));
-    try {
-      const dataDir = path.join(root, 'data');
-      // The CLI finds the server that owns the embedded data folder, as `pnpm start` records it.
-      writeFileSync(
-        `${dataDir}.lock`,
-        JSON.stringify({
-          pid: process.pid,
-          url: fx.server.url,
-          startedAt: new Date().toISOString(),
-        }),
+        [event.id, event.type, JSON.stringify(event)],
       );
-      const run = await replayCli(['--failed'], { DATA_DIR: dataDir, ADMIN_TOKEN });
-      expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(
-        new RegExp(`ignored +${event.id} +customer\\.subscription\\.updated +\\(attempt 2\\)`),
-      );
-      const withoutToken = await replayCli([event.id], { DATA_DIR: dataDir });
-      expect(withoutToken.code).toBe(1);
-      expect(withoutToken.stderr).toMatch(/set ADMIN_TOKEN/);
-      const usage = await replayCli([], { DATA_DIR: dataDir });
-      expect(usage.code).toBe(1);
-      expect(usage.stderr).toMatch(/usage: pnpm run webhooks:replay/);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-    expect((await webhookRows(fx)).find((row) => row.id === event.id)).toMatchObject({
-      status: 'ignored',
-      attempts: 2,
-    });
-  });
+      const root = mkdtempSync(path.join(os.tmpdir(), 'servio-replay-'));
+      try {
+        const dataDir = path.join(root, 'data');
+        // The CLI finds the server that owns the embedded data folder, as `pnpm start` records it.
+        writeFileSync(
+          `${dataDir}.lock`,
+          JSON.stringify({
+            pid: process.pid,
+            url: fx.server.url,
+            startedAt: new Date().toISOString(),
+          }),
+        );
+        const run = await replayCli(['--failed'], { DATA_DIR: dataDir, ADMIN_TOKEN });
+        expect(run.code).toBe(0);
+        expect(run.stdout).toMatch(
+          new RegExp(`ignored +${event.id} +customer\\.subscription\\.updated +\\(attempt 2\\)`),
+        );
+        const withoutToken = await replayCli([event.id], { DATA_DIR: dataDir });
+        expect(withoutToken.code).toBe(1);
+        expect(withoutToken.stderr).toMatch(/set ADMIN_TOKEN/);
+        const usage = await replayCli([], { DATA_DIR: dataDir });
+        expect(usage.code).toBe(1);
+        expect(usage.stderr).toMatch(/usage: pnpm run webhooks:replay/);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+      expect((await webhookRows(fx)).find((row) => row.id === event.id)).toMatchObject({
+        status: 'ignored',
+        attempts: 2,
+      });
+    },
+    CLI_TEST_TIMEOUT,
+  );
 
   it.skipIf(!postgresUrl)(
     'pnpm run webhooks:replay works on Postgres directly, by event id',
@@ -289,6 +301,7 @@ describe('POST /api/stripe/webhook', () => {
       expect(run.stdout).toMatch(new RegExp(`processed +${event.id} +payment_intent\\.succeeded`));
       expect(run.code).toBe(0);
     },
+    CLI_TEST_TIMEOUT,
   );
 
   it('metrics show payment success and failure and every webhook outcome', async () => {

@@ -48,7 +48,9 @@ async function waitFor(
   }
 }
 
-describe('pnpm start (dist/main.js, built by the global setup)', () => {
+// Each test starts a server process (and the migrations on a new data folder): seconds apiece on a
+// loaded two-core machine.
+describe('pnpm start (dist/main.js, built by the global setup)', { timeout: 120_000 }, () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
