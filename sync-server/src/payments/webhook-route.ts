@@ -72,7 +72,7 @@ export async function registerWebhookRoute(
     method: 'POST',
     path: '/api/stripe/webhook',
     summary:
-      'Stripe webhook endpoint: signature verified on the raw body (STRIPE_WEBHOOK_SECRET, 300 s tolerance), every event stored in stripe_webhook_events before it is acted on, each processed once.',
+      'Stripe webhook endpoint: signature verified on the raw body (STRIPE_WEBHOOK_SECRET, 300 s tolerance either way), every event stored in stripe_webhook_events before it is acted on, each processed once, and only if it agrees with our payment row and with the object as Stripe holds it now (W1-W4).',
     auth: 'Stripe-Signature header (t=…,v1=…)',
     responses: {
       200: '{ received: true, eventId, outcome: processed | ignored | duplicate }',
