@@ -31,7 +31,8 @@ function print(results: readonly ProcessResult[]): void {
   if (results.some((result) => result.outcome === 'duplicate')) {
     console.log('(duplicate: already processed; pass --force to run it again)');
   }
-  process.exitCode = results.some((result) => result.outcome === 'failed') ? 1 : 0;
+  // A refused event (it does not match our rows or Stripe) is as unfinished as a failed one.
+  process.exitCode = results.some((r) => r.outcome === 'failed' || r.outcome === 'refused') ? 1 : 0;
 }
 
 /** A running server owns the embedded database (and its Stripe emulator): replay through it. */

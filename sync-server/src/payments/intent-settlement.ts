@@ -1,6 +1,7 @@
 import { recalculateOrder, type OrderId, type PaymentId, type PaymentStatus } from '@servio/shared';
 import type { Queryable } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
+import { assertIntentMatches, unconfirmed, type SettleOptions } from './intent-checks.ts';
 import type { IntentFacts } from './stripe-objects.ts';
 import { settleCheckout } from './qr-order-creation.ts';
 import { venueWriteIn } from '../sync/index.ts';
@@ -48,14 +49,16 @@ export function nextPaymentStatus(
  * The one path by which a PaymentIntent's state reaches our rows: the webhook, the customer's
  * status poll, `createFromPaidIntent` and the replay CLI all call it, inside a transaction the
  * caller owns (the webhook marks its event processed in the same one). Idempotent: settling the
- * same intent again changes nothing and does not advance the venue's clock.
+ * same intent again changes nothing and does not advance the venue's clock. A change is made
+ * only for an intent that matches its row (W2), else `StripeMismatchError` and nothing changes.
  */
 export async function settleIntent(
   tx: Queryable,
   deps: SettleDeps,
   intent: IntentFacts,
+  options: SettleOptions = {},
 ): Promise<SettleOutcome> {
-  const checkout = await settleCheckout(tx, deps, intent);
+  const checkout = await settleCheckout(tx, deps, intent, options);
   if (checkout) return checkout;
   // Found by the intent id before the venue is known (unique across venues), like a token.
   const { rows } = await tx.query<{ venue_id: string; id: string; status: PaymentStatus }>(
@@ -89,6 +92,18 @@ export async function settleIntent(
       status,
     };
     if (status === payment.status) return { ...base, changed: false };
+    // W2: before money moves, the intent must be the one we made for this very payment.
+    if (options.confirmed === false) throw unconfirmed(intent.id);
+    assertIntentMatches(intent, {
+      chargeMinor: payment.amountMinor + payment.tipMinor,
+      currency: (await write.venue()).currency,
+      metadata: {
+        servio_kind: 'table_bill',
+        venue_id: payment.venueId,
+        order_id: payment.orderId,
+        payment_id: payment.id,
+      },
+    });
     await write.store.put('payments', { ...payment, status, updatedAt: write.now });
     deps.metrics.paymentsOutcome.inc({ method: 'stripe', outcome: status });
     const order = await recalculateOrder(await write.rules(), payment.orderId as OrderId);

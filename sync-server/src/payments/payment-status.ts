@@ -2,6 +2,7 @@ import { inVenue } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { tableByToken } from './bill-rows.ts';
 import { fromStripeError, PaymentError, unknownTable } from './errors.ts';
+import { mismatchRefusal } from './intent-checks.ts';
 import { settleIntent, type SettleOutcome } from './intent-settlement.ts';
 import { readIntent } from './stripe-reads.ts';
 import { IntentSchema, type IntentFacts } from './stripe-objects.ts';
@@ -113,7 +114,11 @@ async function view(
   owner: Ownership,
   intent: IntentFacts,
 ): Promise<PaymentStatusView> {
-  const settled = await deps.db.transaction((tx) => settleIntent(tx, deps, intent));
+  const settled = await deps.db
+    .transaction((tx) => settleIntent(tx, deps, intent))
+    .catch((error: unknown) => {
+      throw mismatchRefusal(error);
+    });
   const orderId = settled.kind === 'unknown' ? null : settled.orderId;
   const order = orderId
     ? await inVenue(deps.db, owner.venueId, async (tx) => {

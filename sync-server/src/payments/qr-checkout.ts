@@ -4,6 +4,7 @@ import { type Queryable, inVenue } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { readVenue, tableByToken } from './bill-rows.ts';
 import { fromStripeError, PaymentError, unknownTable } from './errors.ts';
+import { mismatchRefusal } from './intent-checks.ts';
 import { settleIntent } from './intent-settlement.ts';
 import { derivedKey } from './keys.ts';
 import { tipFor, type TipChoice } from './pay-amount.ts';
@@ -225,7 +226,11 @@ export async function createOrderFromPaidIntent(
       'not_paid',
     );
   }
-  const settled = await deps.db.transaction((tx) => settleIntent(tx, deps, intent));
+  const settled = await deps.db
+    .transaction((tx) => settleIntent(tx, deps, intent))
+    .catch((error: unknown) => {
+      throw mismatchRefusal(error);
+    });
   if (settled.kind !== 'qr_order')
     throw new Error(`Intent ${intent.id} settled as ${settled.kind}`);
   return {

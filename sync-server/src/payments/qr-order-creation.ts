@@ -14,6 +14,7 @@ import type { Queryable } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { IntentFacts } from './stripe-objects.ts';
 import type { SettleOutcome } from './intent-settlement.ts';
+import { assertIntentMatches, unconfirmed, type SettleOptions } from './intent-checks.ts';
 import { CartSnapshotSchema, type CartSnapshot } from './qr-cart.ts';
 import { venueSettingsOf, venueWriteIn, type VenueWrite } from '../sync/index.ts';
 
@@ -54,6 +55,7 @@ export async function settleCheckout(
   tx: Queryable,
   deps: Pick<AppDeps, 'clock' | 'metrics'>,
   intent: IntentFacts,
+  options: SettleOptions = {},
 ): Promise<SettleOutcome | undefined> {
   const found = await tx.query<CheckoutRow>(
     'SELECT * FROM qr_checkouts WHERE payment_intent_id = $1',
@@ -80,6 +82,18 @@ export async function settleCheckout(
     return outcome(checkout.status, checkout.order_number, false);
   }
   return venueWriteIn(tx, checkout.venue_id, { now: deps.clock.now() }, async (write) => {
+    // W2: only the intent we made for this cart moves it (to an order, or to canceled).
+    if (options.confirmed === false) throw unconfirmed(intent.id);
+    assertIntentMatches(intent, {
+      chargeMinor: checkout.amount_minor + checkout.tip_minor,
+      currency: (await write.venue()).currency,
+      metadata: {
+        servio_kind: 'qr_order',
+        venue_id: checkout.venue_id,
+        table_id: checkout.table_id,
+        request_key: checkout.request_key,
+      },
+    });
     if (wanted === 'canceled') {
       const { rowCount } = await tx.query(
         `UPDATE qr_checkouts SET status = 'canceled'
@@ -87,14 +101,6 @@ export async function settleCheckout(
         [checkout.venue_id, intent.id],
       );
       return outcome('canceled', null, rowCount > 0);
-    }
-    const expected = checkout.amount_minor + checkout.tip_minor;
-    if (intent.amount_received !== expected) {
-      // Never happens unless the intent was changed behind our back: refuse loudly (the event is
-      // recorded failed with this message) rather than create an order for a different sum.
-      throw new Error(
-        `PaymentIntent ${intent.id} received ${intent.amount_received}, but the cart costs ${expected}`,
-      );
     }
     const number = await nextQrNumber(tx, checkout.venue_id);
     const claimed = await tx.query(

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Queryable } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ChargeFacts, RefundFacts } from './stripe-objects.ts';
+import { assertChargeMatches, unconfirmed, type SettleOptions } from './intent-checks.ts';
 import type { AppliedEvent } from './subscriptions.ts';
 import { venueWriteIn } from '../sync/index.ts';
 
@@ -23,6 +24,7 @@ export async function reconcileCharge(
   deps: Pick<AppDeps, 'clock'>,
   charge: ChargeFacts,
   stripeRefunds: readonly RefundFacts[] | undefined,
+  options: SettleOptions = {},
 ): Promise<AppliedEvent> {
   if (!charge.payment_intent) return { handled: false, venueId: null };
   const found = await tx.query<{ venue_id: string; id: string; refunded_minor: number }>(
@@ -54,6 +56,14 @@ export async function reconcileCharge(
     return { handled: true, venueId: payment.venue_id };
   }
   await venueWriteIn(tx, payment.venue_id, { now: deps.clock.now() }, async (write) => {
+    // W4: refunds move money too; only a charge Stripe confirms, of this payment, moves them.
+    if (options.confirmed === false) throw unconfirmed(charge.id);
+    const row = await write.store.getPayment(payment.id as PaymentId);
+    if (!row) throw new Error(`Payment ${payment.id} vanished while being reconciled`);
+    assertChargeMatches(charge, {
+      chargeMinor: row.amountMinor + row.tipMinor,
+      currency: (await write.venue()).currency,
+    });
     for (const refund of completed) {
       await tx.query(
         `UPDATE refunds SET status = 'succeeded', stripe_refund_id = $3, version = $4, updated_at = $5
@@ -79,8 +89,7 @@ export async function reconcileCharge(
         ],
       );
     }
-    const row = await write.store.getPayment(payment.id as PaymentId);
-    if (row && row.refundedMinor < target) {
+    if (row.refundedMinor < target) {
       await write.store.put('payments', {
         ...row,
         refundedMinor: minor(target),

@@ -4,6 +4,7 @@ import { inVenue } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { PENDING_HOLD_MS } from './bill-view.ts';
 import { isStripeMissing } from './errors.ts';
+import { StripeMismatchError } from './intent-checks.ts';
 import { settleIntent } from './intent-settlement.ts';
 import { readIntent } from './stripe-reads.ts';
 import { IntentSchema, type IntentFacts } from './stripe-objects.ts';
@@ -37,7 +38,13 @@ export async function releaseStalePayments(
   for (const payment of stale) {
     const intent = payment.intent ? await cancelUnlessDone(deps, payment.intent) : undefined;
     if (intent) {
-      await deps.db.transaction((tx) => settleIntent(tx, deps, intent));
+      await deps.db
+        .transaction((tx) => settleIntent(tx, deps, intent))
+        .catch((error: unknown) => {
+          // W2: an intent that does not match its row changes nothing; left pending and stale, it
+          // holds no part of the bill, and the manager sees it.
+          if (!(error instanceof StripeMismatchError)) throw error;
+        });
       continue;
     }
     // No intent ever reached Stripe (or Stripe forgot it): nothing can be confirmed.

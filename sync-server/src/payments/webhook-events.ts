@@ -1,9 +1,14 @@
 import type { AppDeps } from '../deps.ts';
+import { StripeMismatchError } from './intent-checks.ts';
 import { StripeEventSchema, type StripeEventFacts } from './stripe-objects.ts';
 import { applyEvent, prepareEvent } from './webhook-handlers.ts';
 
-/** What became of one delivery (or replay) of an event; also the metric's outcome label. */
-export type WebhookOutcome = 'processed' | 'ignored' | 'duplicate' | 'failed';
+/**
+ * What became of one delivery (or replay) of an event; also the metric's outcome label.
+ * `refused`: verified, but it disagrees with our rows or with Stripe (W2–W4); stored as failed
+ * with `refused: <reason>`, nothing changed.
+ */
+export type WebhookOutcome = 'processed' | 'ignored' | 'duplicate' | 'failed' | 'refused';
 
 export interface ProcessResult {
   eventId: string;
@@ -55,7 +60,8 @@ export async function storeEvent(
  * transaction, the event row is locked (two deliveries at once queue here and the second finds
  * it done), the state change is made and the event is marked processed (or ignored, for events
  * that concern nothing of ours). A failure rolls the change back and records the event failed
- * with its error and attempt count, so Stripe's retry or the replay CLI can run it again.
+ * with its error and attempt count, so Stripe's retry or the replay CLI can run it again; an
+ * event refused for not matching (W2–W4) is recorded the same way, its error `refused: …`.
  * `force` runs an already processed event again (handlers are idempotent).
  */
 export async function processEvent(
@@ -115,7 +121,9 @@ export async function processEvent(
         WHERE id = $1 RETURNING attempts`,
       [eventId, message.slice(0, 2000), new Date(deps.clock.now()).toISOString()],
     );
-    return result('failed', failed[0]?.attempts ?? stored.attempts + 1, message);
+    // A refusal is kept like a failure (the operator sees it, a replay checks it again).
+    const outcome = error instanceof StripeMismatchError ? 'refused' : 'failed';
+    return result(outcome, failed[0]?.attempts ?? stored.attempts + 1, message);
   }
 }
 

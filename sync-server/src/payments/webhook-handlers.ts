@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { Queryable } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { isStripeMissing } from './errors.ts';
+import { chargeClaimProblems, intentClaimProblems, StripeMismatchError } from './intent-checks.ts';
 import { settleIntent } from './intent-settlement.ts';
 import { reconcileCharge } from './refund-reconcile.ts';
 import {
@@ -16,7 +17,13 @@ import {
   type StripeEventFacts,
   type SubscriptionFacts,
 } from './stripe-objects.ts';
-import { latestIntent, latestSubscription, readIntent, refundsOfIntent } from './stripe-reads.ts';
+import {
+  latestCharge,
+  latestIntent,
+  latestSubscription,
+  readIntent,
+  refundsOfIntent,
+} from './stripe-reads.ts';
 import { applySubscription, type AppliedEvent } from './subscriptions.ts';
 
 /** The events the runbook tells operators to send us, plus their close relatives. */
@@ -36,9 +43,14 @@ export const HANDLED_EVENT_TYPES = [
  * is held across a network call).
  */
 export type PreparedEvent =
-  | { kind: 'intent'; intent: IntentFacts }
+  | { kind: 'intent'; intent: IntentFacts; confirmed: boolean }
   | { kind: 'subscription'; subscription: SubscriptionFacts; venueHint: string | null }
-  | { kind: 'refund'; charge: ChargeFacts; refunds: RefundFacts[] | undefined }
+  | {
+      kind: 'refund';
+      charge: ChargeFacts;
+      confirmed: boolean;
+      refunds: RefundFacts[] | undefined;
+    }
   | { kind: 'unhandled' };
 
 /** A subscription a Checkout Session started, when Stripe cannot be asked about it. */
@@ -60,12 +72,18 @@ export async function prepareEvent(
   const object = event.data.object;
   switch (event.type) {
     case 'payment_intent.succeeded':
-      // A succeeded intent is final: the event's snapshot is the truth.
-      return { kind: 'intent', intent: IntentSchema.parse(object) };
     case 'payment_intent.payment_failed':
-    case 'payment_intent.canceled':
-      // Order matters here (a later success may exist): ask Stripe what the intent is now.
-      return { kind: 'intent', intent: await latestIntent(client, IntentSchema.parse(object)) };
+    case 'payment_intent.canceled': {
+      // W3: the event is a claim. Act on the intent as Stripe holds it now (order matters too:
+      // a later success may exist), and refuse an event that disagrees with it.
+      const claim = IntentSchema.parse(object);
+      const latest = await latestIntent(client, claim);
+      const problems = latest.confirmed
+        ? intentClaimProblems(event.type, claim, latest.object)
+        : [];
+      if (problems.length > 0) throw new StripeMismatchError(claim.id, problems);
+      return { kind: 'intent', intent: latest.object, confirmed: latest.confirmed };
+    }
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted': {
@@ -80,7 +98,11 @@ export async function prepareEvent(
       const session = CheckoutSessionSchema.parse(object);
       if (session.mode === 'payment' && session.payment_intent) {
         try {
-          return { kind: 'intent', intent: await readIntent(client, session.payment_intent) };
+          return {
+            kind: 'intent',
+            intent: await readIntent(client, session.payment_intent),
+            confirmed: true,
+          };
         } catch (error) {
           if (isStripeMissing(error)) return { kind: 'unhandled' };
           throw error;
@@ -95,11 +117,16 @@ export async function prepareEvent(
       };
     }
     case 'charge.refunded': {
-      const charge = ChargeSchema.parse(object);
+      // W4: as for intents, Stripe's charge now, never more refunded than Stripe says.
+      const claim = ChargeSchema.parse(object);
+      const latest = await latestCharge(client, claim);
+      const problems = latest.confirmed ? chargeClaimProblems(claim, latest.object) : [];
+      if (problems.length > 0) throw new StripeMismatchError(claim.id, problems);
+      const charge = latest.object;
       const refunds = charge.payment_intent
         ? await refundsOfIntent(client, charge.payment_intent)
         : undefined;
-      return { kind: 'refund', charge, refunds };
+      return { kind: 'refund', charge, confirmed: latest.confirmed, refunds };
     }
     default:
       return { kind: 'unhandled' };
@@ -114,7 +141,9 @@ export async function applyEvent(
 ): Promise<AppliedEvent> {
   switch (prepared.kind) {
     case 'intent': {
-      const outcome = await settleIntent(tx, deps, prepared.intent);
+      const outcome = await settleIntent(tx, deps, prepared.intent, {
+        confirmed: prepared.confirmed,
+      });
       return outcome.kind === 'unknown'
         ? { handled: false, venueId: null }
         : { handled: true, venueId: outcome.venueId };
@@ -122,7 +151,9 @@ export async function applyEvent(
     case 'subscription':
       return applySubscription(tx, deps, prepared.subscription, prepared.venueHint);
     case 'refund':
-      return reconcileCharge(tx, deps, prepared.charge, prepared.refunds);
+      return reconcileCharge(tx, deps, prepared.charge, prepared.refunds, {
+        confirmed: prepared.confirmed,
+      });
     case 'unhandled':
       return { handled: false, venueId: null };
   }
