@@ -10,6 +10,7 @@ import {
   pwaStatic,
   type RateLimits,
   requestIdFrom,
+  securityHeaders,
 } from './http/index.ts';
 import { opsRoutes } from './ops/index.ts';
 import { paymentRoutes } from './payments/index.ts';
@@ -54,6 +55,8 @@ export async function buildApp(
   // Routes outside tRPC describe themselves here, for /api-docs.
   const catalog = new RouteCatalog();
 
+  // First, so every answer carries the headers, the rate limit's 429 included.
+  await app.register(securityHeaders, { config: deps.config });
   await app.register(httpHooks, {
     deps,
     deviceIdOf: async (token) => {
