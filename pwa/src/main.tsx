@@ -1,3 +1,5 @@
+// First: no schema may be built before zod is told not to probe for eval.
+import './lib/zod-without-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RawIntlProvider } from 'react-intl';

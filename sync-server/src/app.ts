@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { resolveDevice } from './auth/index.ts';
 import type { AppDeps } from './deps.ts';
 import {
   RouteCatalog,
@@ -9,6 +10,7 @@ import {
   pwaStatic,
   type RateLimits,
   requestIdFrom,
+  securityHeaders,
 } from './http/index.ts';
 import { opsRoutes } from './ops/index.ts';
 import { paymentRoutes } from './payments/index.ts';
@@ -24,6 +26,19 @@ export interface BuildAppOptions {
   rateLimits?: RateLimits;
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. Off unless set: X-Forwarded-For is otherwise any client's word.
+ * Fastify reads a bare number as "trust nothing" (a hop count cannot tell the proxy from a client
+ * that reached the server directly), so a count is given as proxy-addr's hop function: the
+ * connection and the next `hops - 1` entries are proxies, the entry before them the client.
+ */
+function fastifyTrustProxy(
+  trust: AppDeps['config']['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 /** The HTTP server: each concern is a plugin of the folder that owns it; this only registers them. */
 export async function buildApp(
   deps: AppDeps,
@@ -33,15 +48,21 @@ export async function buildApp(
     logger: loggerOptions(deps.config, options.logStream),
     genReqId: requestIdFrom,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { maxParamLength: 5000 },
   });
   // Routes outside tRPC describe themselves here, for /api-docs.
   const catalog = new RouteCatalog();
 
+  // First, so every answer carries the headers, the rate limit's 429 included.
+  await app.register(securityHeaders, { config: deps.config });
   await app.register(httpHooks, {
     deps,
+    deviceIdOf: async (token) => {
+      const device = await resolveDevice(deps.db, token);
+      return device && !device.revoked ? device.deviceId : undefined;
+    },
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   await app.register(errorHandler, { config: deps.config });

@@ -79,4 +79,25 @@ describe('configuration', () => {
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: ' ' }).databaseUrl).toBeUndefined();
   });
+
+  it('[trust] trusts no proxy unless TRUST_PROXY says which: a hop count or a list of addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,loopback,fd00::/8' }).trustProxy,
+    ).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback', 'fd00::/8']);
+  });
+
+  it('[trust] refuses TRUST_PROXY=true (any client could name its own address) and malformed lists', () => {
+    const [refusedTrue] = problemsOf({ TRUST_PROXY: 'true' });
+    expect(refusedTrue).toMatch(/^TRUST_PROXY must be .*hop count.*\(got "true"\)$/);
+    const [badEntry] = problemsOf({ TRUST_PROXY: '10.0.0.1,proxy.example.com' });
+    expect(badEntry).toMatch(
+      /^TRUST_PROXY must be .*"proxy\.example\.com".*\(got "10\.0\.0\.1,proxy\.example\.com"\)$/,
+    );
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })).toHaveLength(1);
+    expect(problemsOf({ TRUST_PROXY: '99' })).toHaveLength(1);
+  });
 });

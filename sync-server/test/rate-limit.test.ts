@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoVenue } from '../src/demo/seed.ts';
 import { createRateLimits, routeClassOf, type RateLimits } from '../src/http/rate-limit.ts';
+import { pairAndSignIn } from './support/clients.ts';
 import { createTestDb, type TestDb } from './support/test-db.ts';
 import { startTestServer, testConfig } from './support/test-server.ts';
 
@@ -48,7 +50,14 @@ describe.each([
       expect(await refused.json()).toMatchObject({ error: 'rate_limited' });
 
       // A paired tablet has an allowance of its own even behind the venue's shared address…
-      const tablet = { authorization: `Bearer dev_${randomUUID()}` };
+      // (a real one: a token nobody issued is limited with its address, rate-limit-keys.test.ts)
+      const venue = await seedDemoVenue(test.db, {
+        baseUrl: 'http://pos.test',
+        now: Date.now(),
+        slug: `rate-limit-${randomUUID()}`,
+      });
+      const paired = await pairAndSignIn(server.url, venue.pairingCode.code);
+      const tablet = { authorization: `Bearer ${paired.deviceToken}` };
       const fromTablet = await fetch(`${server.url}/api/auth/health`, { headers: tablet });
       expect(fromTablet.status).toBe(200);
       // …and the app shell is never limited: a reload must not lock a tablet out.

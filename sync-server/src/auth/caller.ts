@@ -30,26 +30,8 @@ export async function resolveCaller(
   tokens: { deviceToken?: string | undefined; sessionToken?: string | undefined },
   now: Date,
 ): Promise<Caller> {
-  let device: DeviceCaller | undefined;
   let staff: StaffCaller | undefined;
-  if (tokens.deviceToken?.startsWith(DEVICE_TOKEN_PREFIX)) {
-    const { rows } = await db.query<{
-      venue_id: string;
-      id: string;
-      letter: string;
-      revoked_at: Date | null;
-    }>('SELECT venue_id, id, letter, revoked_at FROM devices WHERE token_hash = $1', [
-      hashToken(tokens.deviceToken),
-    ]);
-    const row = rows[0];
-    if (row)
-      device = {
-        venueId: row.venue_id,
-        deviceId: row.id,
-        letter: row.letter,
-        revoked: row.revoked_at !== null,
-      };
-  }
+  const device = tokens.deviceToken ? await resolveDevice(db, tokens.deviceToken) : undefined;
   if (device && !device.revoked && tokens.sessionToken?.startsWith(SESSION_TOKEN_PREFIX)) {
     const { rows } = await db.query<{ id: string; staff_id: string; role: Role; name: string }>(
       `SELECT s.id, s.staff_id, st.role, st.name
@@ -71,4 +53,28 @@ export async function resolveCaller(
       };
   }
   return { device, staff };
+}
+
+/** The paired device a device token names (revoked or not), or undefined for a token nobody issued. */
+export async function resolveDevice(
+  db: Queryable,
+  deviceToken: string,
+): Promise<DeviceCaller | undefined> {
+  if (!deviceToken.startsWith(DEVICE_TOKEN_PREFIX)) return undefined;
+  const { rows } = await db.query<{
+    venue_id: string;
+    id: string;
+    letter: string;
+    revoked_at: Date | null;
+  }>('SELECT venue_id, id, letter, revoked_at FROM devices WHERE token_hash = $1', [
+    hashToken(deviceToken),
+  ]);
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    venueId: row.venue_id,
+    deviceId: row.id,
+    letter: row.letter,
+    revoked: row.revoked_at !== null,
+  };
 }

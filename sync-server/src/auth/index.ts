@@ -4,6 +4,7 @@ export {
   type Caller,
   type DeviceCaller,
   resolveCaller,
+  resolveDevice,
   type Role,
   type StaffCaller,
 } from './caller.ts';

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -22,6 +23,40 @@ function findRepoRoot(from: string): string {
 const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'a postgres:// or postgresql:// URL');
+
+/** Names proxy-addr (Fastify's `trustProxy`) knows for whole ranges. */
+const ADDRESS_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const MAX_PROXY_HOPS = 10;
+
+function isProxyAddress(entry: string): boolean {
+  if (ADDRESS_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies' X-Forwarded-For (and -Proto, -Host) to believe. Off by default: a header any
+ * client can write must not choose its own rate-limit bucket. `true` is refused for that reason.
+ */
+const trustProxy = z.string().transform((value, ctx): false | number | string[] => {
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === 'off' || text === '0') return false;
+  if (/^\d+$/.test(text) && Number(text) <= MAX_PROXY_HOPS) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (bad.length === 0) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      text === 'true'
+        ? `a hop count (1 for one proxy in front) or a comma list of the proxies' addresses, not true: that would believe any client's X-Forwarded-For`
+        : `off, a hop count from 1 to ${MAX_PROXY_HOPS}, or a comma list of proxy addresses, CIDRs, loopback, linklocal or uniquelocal; ${bad.map((entry) => JSON.stringify(entry)).join(', ')} is none of these`,
+  });
+  return z.NEVER;
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -53,6 +88,7 @@ const envSchema = z.object({
   RATE_LIMIT_AUTH: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_WEBHOOK: z.coerce.number().int().positive().default(1000),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -77,6 +113,11 @@ export interface Config {
   adminToken: string | undefined;
   rateLimits: { default: number; auth: number; webhook: number };
   seedDemo: Env['SEED_DEMO'];
+  /**
+   * Fastify's `trustProxy`: false (the connection's address is the client), a hop count, or the
+   * proxies' addresses. Decides `request.ip` (rate limits) and `request.protocol` (HSTS, links).
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -151,6 +192,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       webhook: env.RATE_LIMIT_WEBHOOK,
     },
     seedDemo: env.SEED_DEMO,
+    trustProxy: env.TRUST_PROXY ?? false,
   };
 }
 

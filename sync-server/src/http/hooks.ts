@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppDeps } from '../deps.ts';
@@ -14,6 +13,11 @@ declare module 'fastify' {
 
 export interface HttpHooksOptions {
   deps: AppDeps;
+  /**
+   * The paired device a bearer token names (undefined for a token nobody issued, or a revoked
+   * one): the composition root passes the auth domain's lookup.
+   */
+  deviceIdOf: (deviceToken: string) => Promise<string | undefined>;
   /** The limiter to use (tests pass their own); built from the configuration when absent. */
   rateLimits?: RateLimits;
 }
@@ -24,7 +28,7 @@ export interface HttpHooksOptions {
  * whole server, not just to this plugin's own (empty) scope.
  */
 export const httpHooks = fp<HttpHooksOptions>(
-  async (app: FastifyInstance, { deps, rateLimits: given }) => {
+  async (app: FastifyInstance, { deps, deviceIdOf, rateLimits: given }) => {
     const rateLimits = given ?? createRateLimits(deps.config);
     if (!(await rateLimits.ready())) {
       // Until Redis answers, each process limits on its own (rate-limiter-flexible's insurance limiter).
@@ -41,7 +45,8 @@ export const httpHooks = fp<HttpHooksOptions>(
       // The app shell and its assets are static and cached by the service worker: not limited.
       if (request.method === 'GET' && !API_PATH.test(request.url)) return;
       const routeClass = routeClassOf(request.url);
-      const retryAfter = await rateLimits.consume(routeClass, rateLimitKey(request));
+      const key = await rateLimitKey(request, deviceIdOf);
+      const retryAfter = await rateLimits.consume(routeClass, key);
       if (retryAfter !== undefined) {
         metrics.rateLimited.inc({ class: routeClass });
         request.log.warn({ routeClass, retryAfter }, 'rate limited');
@@ -74,12 +79,23 @@ export const httpHooks = fp<HttpHooksOptions>(
 /**
  * Paired tablets are limited per device, because a venue's tablets usually share one public
  * address; everything else (customers' phones, sign-in attempts before pairing) per address.
- * The token is hashed so the shared limiter store never holds a credential.
+ * A device's own allowance only once its token resolved to a paired device: a token the caller
+ * made up would otherwise be a fresh allowance per request. The address is the connection's
+ * unless TRUST_PROXY names the proxy in front (config/env.ts), for the same reason.
  */
-function rateLimitKey(request: FastifyRequest): string {
+async function rateLimitKey(
+  request: FastifyRequest,
+  deviceIdOf: HttpHooksOptions['deviceIdOf'],
+): Promise<string> {
   const token = /^Bearer (dev_\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (!token) return `ip:${request.ip}`;
-  return `dev:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
+  const deviceId = token
+    ? await deviceIdOf(token).catch((error: unknown) => {
+        // The database is away: limit by address, and let the route answer what it can.
+        request.log.warn({ err: error }, 'device lookup for the rate limit failed');
+        return undefined;
+      })
+    : undefined;
+  return deviceId ? `dev:${deviceId}` : `ip:${request.ip}`;
 }
 
 /** One label per route or tRPC procedure (a batch names each of its procedures), never a raw URL. */

@@ -6,3 +6,4 @@ export { loggerOptions } from './logging.ts';
 export { defaultPwaDir, pwaStatic } from './pwa-static.ts';
 export { type RateLimits } from './rate-limit.ts';
 export { requestIdFrom } from './request-id.ts';
+export { CONTENT_SECURITY_POLICY, securityHeaders } from './security-headers.ts';
