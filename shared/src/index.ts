@@ -14,4 +14,5 @@ export * from './order-machine.ts';
 export * from './permissions.ts';
 export * from './mutations.ts';
 export * from './protocol.ts';
+export * from './text.ts';
 export * from './mutators/index.ts';

@@ -31,8 +31,14 @@ export {
  * - 1: the first protocol: push, pull and poke, the catalogue of 14 mutations.
  * - 2: `order.setCustomerName`, and `customerName` on order rows. Additive: a version 1
  *   tablet never sends the new mutation and ignores the new field, so it still syncs.
+ * - 3: every free-text argument (a line's note; a void, discount or order-void reason; the
+ *   customer's name) is `freeText` (`text.ts`): no control characters (a note may hold tab and
+ *   line breaks), well-formed Unicode, its JSON Schema saying so. Only stricter: what a version 1
+ *   or 2 tablet sends that breaks it (a NUL, a lone surrogate) was refused by Postgres or stored
+ *   mangled before, and is now rejected `invalid_args` naming the field; everything else
+ *   still syncs, so those tablets stay compatible.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** A push holds at most this many mutations; a tablet back from hours offline sends batches. */
 export const MAX_PUSH_MUTATIONS = 1000;

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { OrderIdSchema } from '../ids.ts';
 import { requireAction, requireOrder, touched } from '../mutators/helpers.ts';
 import { reject } from '../rejections.ts';
+import { freeText } from '../text.ts';
 import { defineMutation, mutationMessage } from './define.ts';
 
 export const OrderSetCustomerNameArgsSchema = z.object({
   orderId: OrderIdSchema,
   /** The customer's name as said at the counter; `null` clears it. */
-  name: z.string().trim().min(1).max(80).nullable(),
+  name: freeText('personName').nullable(),
 });
 
 /**

@@ -1,3 +1,4 @@
+import { freeText } from '@servio/shared';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Queryable } from '../db/index.ts';
@@ -11,9 +12,13 @@ import type { Queryable } from '../db/index.ts';
 export const AuditListInputSchema = z.object({
   limit: z.int().min(1).max(200).default(50),
   /** `nextCursor` of the previous page. */
-  cursor: z.string().max(200).optional(),
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[\w-]*$/, 'not a cursor')
+    .optional(),
   /** Only actions starting with this, e.g. 'menu.' or 'staff.pin_reset'. */
-  action: z.string().trim().min(1).max(80).optional(),
+  action: freeText('filter').optional(),
   actorStaffId: z.uuid().optional(),
 });
 export type AuditListInput = z.input<typeof AuditListInputSchema>;
@@ -29,7 +34,10 @@ export interface AuditEntry {
 }
 
 // The cursor keeps Postgres' microseconds: rows written by `now()` in one millisecond stay apart.
-const CursorSchema = z.object({ at: z.string().max(40), id: z.uuid() });
+const CursorSchema = z.object({
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+  id: z.uuid(),
+});
 
 function decodeCursor(cursor: string): z.infer<typeof CursorSchema> {
   try {

@@ -1,4 +1,4 @@
-import { StaffRoleSchema, type StaffRole } from '@servio/shared';
+import { freeText, StaffRoleSchema, type StaffRole } from '@servio/shared';
 import { TRPCError } from '@trpc/server';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import type { Actor, WriteScope } from './actor.ts';
  */
 
 export const PinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
-const name = z.string().trim().min(1).max(80);
+const name = freeText('personName');
 
 export const StaffCreateSchema = z.object({ name, role: StaffRoleSchema, pin: PinSchema });
 export const StaffRoleChangeSchema = z.object({ staffId: z.uuid(), role: StaffRoleSchema });

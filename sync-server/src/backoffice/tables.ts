@@ -1,3 +1,4 @@
+import { freeText } from '@servio/shared';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { randomToken } from '../auth/index.ts';
@@ -12,8 +13,8 @@ import { conflict, type WriteScope } from './actor.ts';
  * printed code worthless at once: the pay page finds tables by their current token only.
  */
 
-const name = z.string().trim().min(1).max(40);
-const area = z.string().trim().min(1).max(40);
+const name = freeText('tableName');
+const area = freeText('tableName');
 const seats = z.int().min(1).max(100);
 const sortOrder = z.int().min(-1_000_000).max(1_000_000);
 

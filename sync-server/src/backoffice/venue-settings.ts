@@ -2,6 +2,7 @@ import {
   BpsSchema,
   CurrencyCodeSchema,
   currencyExponent,
+  freeText,
   isValidTimeZone,
   TaxModeSchema,
   TimeOfDaySchema,
@@ -22,13 +23,14 @@ import { conflict, notFound, type WriteScope } from './actor.ts';
 
 export const VenueSettingsUpdateSchema = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: freeText('venueName').optional(),
     currency: CurrencyCodeSchema.optional(),
     timezone: z
       .string()
       .trim()
       .min(1)
       .max(64)
+      .regex(/^[A-Za-z0-9_+/-]+$/, 'an IANA timezone such as Europe/Paris')
       .refine(isValidTimeZone, 'an IANA timezone such as Europe/Paris')
       .optional(),
     businessDayCutoff: TimeOfDaySchema.optional(),

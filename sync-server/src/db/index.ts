@@ -47,3 +47,4 @@ export {
 export { createPgliteDb } from './pglite-db.ts';
 export { fenceToVenue, inVenue } from './venue-scope.ts';
 export { type AuditActor, type AuditEntry, recordAudit } from './audit.ts';
+export { dataExceptionMessage, isDataException } from './data-errors.ts';

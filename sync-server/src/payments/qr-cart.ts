@@ -1,5 +1,6 @@
 import {
   computeOrderTotals,
+  freeText,
   isMutationRejected,
   LineModifierSchema,
   minor,
@@ -20,7 +21,7 @@ export const CartItemSchema = z.object({
   itemId: z.uuid(),
   quantity: z.int().min(1).max(50),
   optionIds: z.array(z.uuid()).max(20).default([]),
-  note: z.string().trim().max(200).optional(),
+  note: freeText('lineNote').optional(),
 });
 export const CartSchema = z.array(CartItemSchema).min(1, 'the cart is empty').max(50);
 export type CartInput = z.input<typeof CartSchema>;

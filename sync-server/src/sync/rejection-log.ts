@@ -1,4 +1,4 @@
-import type { MutationRejection, RejectionReason } from '@servio/shared';
+import { storableText, type MutationRejection, type RejectionReason } from '@servio/shared';
 import type { Queryable } from '../db/index.ts';
 
 export interface Rejection {
@@ -8,8 +8,9 @@ export interface Rejection {
   message: string;
 }
 
-// Postgres text cannot hold NUL, and a rejection is exactly where a client's odd input shows up.
-const storable = (text: string, max: number) => text.replaceAll('\u0000', '').slice(0, max);
+// Postgres text cannot hold NUL (nor JSON a lone surrogate), and a rejection is exactly where a
+// client's odd input shows up: its name and message are stored as `storableText`.
+const storable = storableText;
 
 /**
  * S4: keeps why each mutation was rejected, stamped with the push's clock value, so the pull whose

@@ -1,3 +1,4 @@
+import { freeText } from '@servio/shared';
 import { z } from 'zod';
 import { PairingError, redeemPairingCode, signInWithPin } from '../auth/index.ts';
 import { inVenue } from '../db/index.ts';
@@ -13,8 +14,14 @@ export const authRouter = router({
     })
     .input(
       z.object({
-        code: z.string().trim().min(4, 'the pairing code has 8 characters').max(20),
-        deviceName: z.string().trim().min(1).max(60).default('Tablet'),
+        // Hashed before it is looked up; the format only keeps typing slips out.
+        code: z
+          .string()
+          .trim()
+          .min(4, 'the pairing code has 8 characters')
+          .max(20)
+          .regex(/^[0-9A-Za-z -]+$/, 'a pairing code has letters and digits, like K7QH-3MZP'),
+        deviceName: freeText('deviceName').default('Tablet'),
       }),
     )
     .mutation(async ({ ctx, input }) => {

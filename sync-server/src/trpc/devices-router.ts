@@ -1,3 +1,4 @@
+import { freeText } from '@servio/shared';
 import { z } from 'zod';
 import { createPairingCode } from '../auth/index.ts';
 import { inVenue, recordAudit } from '../db/index.ts';
@@ -7,7 +8,7 @@ import { managerProcedure } from './procedures.ts';
 export const devicesRouter = router({
   createPairingCode: managerProcedure
     .meta({ summary: 'A short, single-use code (valid 15 minutes) that pairs one more tablet.' })
-    .input(z.object({ deviceName: z.string().trim().min(1).max(60).optional() }))
+    .input(z.object({ deviceName: freeText('deviceName').optional() }))
     .mutation(({ ctx, input }) =>
       inVenue(ctx.deps.db, ctx.staff.venueId, async (tx) => {
         const code = await createPairingCode(tx, ctx.staff.venueId, {

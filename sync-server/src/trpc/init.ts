@@ -1,5 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { ZodError, z } from 'zod';
+import { dataExceptionMessage, isDataException } from '../db/index.ts';
 import type { AppContext } from './context.ts';
 
 export interface ProcedureMeta {
@@ -14,6 +16,15 @@ const t = initTRPC
     errorFormatter({ shape, error, ctx }) {
       // Malformed input answers 400 with every problem named (field path and what was expected).
       const zodError = error.cause instanceof ZodError ? error.cause : undefined;
+      // A value Postgres refused (SQLSTATE class 22) was the caller's fault too: 400, never 500.
+      if (isDataException(error.cause)) {
+        return {
+          ...shape,
+          code: TRPC_ERROR_CODES_BY_KEY.BAD_REQUEST,
+          message: dataExceptionMessage(error.cause),
+          data: { ...shape.data, code: 'BAD_REQUEST', httpStatus: 400, stack: undefined },
+        };
+      }
       // A server fault never leaks its internals (SQL, stack) to the caller: the request id finds it in the logs.
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       return {

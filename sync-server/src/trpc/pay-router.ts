@@ -1,3 +1,4 @@
+import { freeText } from '@servio/shared';
 import { z } from 'zod';
 import { inVenue } from '../db/index.ts';
 import {
@@ -26,7 +27,11 @@ import { publicProcedure, router, TRPCError } from './init.ts';
  * server's rows (S12); the page only says what it wants to pay.
  */
 
-const token = z.string().trim().min(8).max(200);
+// A table's QR token (base64url, `randomToken`): looked up as given, so nothing else gets that far.
+const token = z
+  .string()
+  .trim()
+  .regex(/^[\w-]{8,200}$/, "a table's token: 8 to 200 letters, digits, - or _");
 const paymentIntentId = z.string().regex(/^pi_\w+$/, 'a PaymentIntent id (pi_…)');
 /** A fresh random id per payment attempt (e.g. crypto.randomUUID()); resent on a retry. */
 const attemptId = z.string().regex(/^[\w-]{8,64}$/, '8 to 64 letters, digits, - or _');
@@ -133,7 +138,7 @@ export const payRouter = router({
         attemptId,
         items: CartSchema,
         tip: TipChoiceSchema.default({ kind: 'none' }),
-        note: z.string().trim().max(300).optional(),
+        note: freeText('orderNote').optional(),
       }),
     )
     .mutation(({ ctx, input }) => refusing(() => startQrOrder(ctx.deps, input))),

@@ -1,3 +1,4 @@
+import { freeText } from '@servio/shared';
 import { z } from 'zod';
 import { inVenue } from '../db/index.ts';
 import { PaymentError, overpaidOrders, refundPayment } from '../payments/index.ts';
@@ -28,7 +29,7 @@ export const paymentsRouter = router({
         paymentId: z.uuid(),
         /** Omit to refund everything still refundable. */
         amountMinor: z.int().min(1).optional(),
-        reason: z.string().trim().min(1, 'say why').max(200),
+        reason: freeText('reason', { emptyMessage: 'say why' }),
       }),
     )
     .mutation(async ({ ctx, input }) => {
