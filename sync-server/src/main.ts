@@ -1,23 +1,40 @@
-import { ConfigError, loadConfig, type Config } from './config/index.ts';
+import {
+  ConfigError,
+  describeMisspelling,
+  loadConfig,
+  misspeltSettings,
+  productionProblems,
+  type Config,
+} from './config/index.ts';
 import { createPairingCode } from './auth/index.ts';
 import { demoUrls, seedDemoVenue } from './demo/index.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 async function main(): Promise<void> {
+  // G4: said once, first, so it is seen even when the start is refused below.
+  const misspellings = misspeltSettings(process.env);
+  for (const misspelling of misspellings) {
+    console.warn(`servio: warning: ${describeMisspelling(misspelling)}`);
+  }
   let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      // The runbook's "Application won't start": one line naming each bad variable.
-      console.error(`servio: cannot start. ${error.problems.join('; ')}.`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) cannotStart(error.problems);
     throw error;
   }
+  // G1–G3: refused before anything is opened or listened on.
+  const problems = productionProblems(config, misspellings);
+  if (problems.length > 0) cannotStart(problems);
   const server = await startServer(config);
   installShutdown(server);
   await announce(server, config);
+}
+
+/** The runbook's "Application won't start": one line naming each bad variable. */
+function cannotStart(problems: string[]): never {
+  console.error(`servio: cannot start. ${problems.join('; ')}.`);
+  process.exit(1);
 }
 
 /** Seeds the demo venue on a fresh embedded install and prints the URLs a person needs. */

@@ -104,7 +104,11 @@ describe('production guards', () => {
   });
 
   it('[G1] refuses the Stripe emulator in production', () => {
-    const { STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, ...noStripe } = production;
+    const {
+      STRIPE_SECRET_KEY: _secret,
+      STRIPE_PUBLISHABLE_KEY: _publishable,
+      ...noStripe
+    } = production;
     expect(guarded(noStripe)).toEqual([
       'STRIPE_SECRET_KEY must be set in production (without it payments run on the Stripe emulator, which accepts test cards)',
     ]);
@@ -119,7 +123,7 @@ describe('production guards', () => {
   });
 
   it('[G3] refuses the embedded database in production unless EMBEDDED_DATABASE=single-box chooses it', () => {
-    const { DATABASE_URL, ...embedded } = production;
+    const { DATABASE_URL: _postgres, ...embedded } = production;
     expect(guarded(embedded)).toEqual([
       'DATABASE_URL must be set in production (without it the server runs on the embedded database); for a single-box venue install on the embedded database, set EMBEDDED_DATABASE=single-box',
     ]);
@@ -153,7 +157,7 @@ describe('production guards', () => {
   });
 
   it('[G4] adds the likely misspelling to the refusal it explains', () => {
-    const { DATABASE_URL, ...embedded } = production;
+    const { DATABASE_URL: _postgres, ...embedded } = production;
     const source = { ...embedded, DATABSE_URL: 'postgres://db/servio' };
     expect(productionProblems(loadConfig(source), misspeltSettings(source))).toEqual([
       'DATABASE_URL must be set in production (without it the server runs on the embedded database); for a single-box venue install on the embedded database, set EMBEDDED_DATABASE=single-box (DATABSE_URL is set: did you mean DATABASE_URL?)',
