@@ -46,9 +46,12 @@ async function announce(server: RunningServer, config: Config): Promise<void> {
     "SELECT id, name FROM venues WHERE slug = 'demo'",
   );
   const { rows: anyVenue } = await db.query('SELECT 1 FROM venues LIMIT 1');
+  // G5: pairing codes and PINs are credentials; a production banner names none (G2 already
+  // refuses SEED_DEMO=true there, so nothing is seeded either).
+  const showCredentials = config.nodeEnv !== 'production';
   const wantDemo =
-    config.seedDemo === 'true' ||
-    (config.seedDemo === 'auto' && config.nodeEnv !== 'production' && anyVenue.length === 0);
+    showCredentials &&
+    (config.seedDemo === 'true' || (config.seedDemo === 'auto' && anyVenue.length === 0));
   const lines = [
     `Servio is running (${db.mode === 'embedded' ? `embedded Postgres in ${config.dataDir}` : 'Postgres'}, Stripe: ${config.stripe.mode})`,
   ];
@@ -56,7 +59,7 @@ async function announce(server: RunningServer, config: Config): Promise<void> {
     const seed = await seedDemoVenue(db, { baseUrl, now: clock.now() });
     log.info({ venueId: seed.venue.id }, 'demo venue seeded');
     lines.push(...describeDemo(seed.venue.name, seed.pairingCode.code, seed.urls, seed.staff));
-  } else if (rows[0] && config.nodeEnv !== 'production') {
+  } else if (rows[0] && showCredentials) {
     const venue = rows[0];
     const code = await createPairingCode(db, venue.id, {
       now: clock.now(),
@@ -82,7 +85,9 @@ async function announce(server: RunningServer, config: Config): Promise<void> {
       `  Health:        ${baseUrl}/api/auth/health`,
     );
   }
-  console.log(`\n${lines.join('\n')}\n`);
+  // Written to stdout, not console.log: Sentry's console integration turns every console call
+  // into a breadcrumb, sent with each later error report (G5).
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
 
 function describeDemo(
