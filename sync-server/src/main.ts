@@ -1,23 +1,40 @@
-import { ConfigError, loadConfig, type Config } from './config/index.ts';
+import {
+  ConfigError,
+  describeMisspelling,
+  loadConfig,
+  misspeltSettings,
+  productionProblems,
+  type Config,
+} from './config/index.ts';
 import { createPairingCode } from './auth/index.ts';
 import { demoUrls, seedDemoVenue } from './demo/index.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 async function main(): Promise<void> {
+  // G4: said once, first, so it is seen even when the start is refused below.
+  const misspellings = misspeltSettings(process.env);
+  for (const misspelling of misspellings) {
+    console.warn(`servio: warning: ${describeMisspelling(misspelling)}`);
+  }
   let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      // The runbook's "Application won't start": one line naming each bad variable.
-      console.error(`servio: cannot start. ${error.problems.join('; ')}.`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) cannotStart(error.problems);
     throw error;
   }
+  // G1–G3: refused before anything is opened or listened on.
+  const problems = productionProblems(config, misspellings);
+  if (problems.length > 0) cannotStart(problems);
   const server = await startServer(config);
   installShutdown(server);
   await announce(server, config);
+}
+
+/** The runbook's "Application won't start": one line naming each bad variable. */
+function cannotStart(problems: string[]): never {
+  console.error(`servio: cannot start. ${problems.join('; ')}.`);
+  process.exit(1);
 }
 
 /** Seeds the demo venue on a fresh embedded install and prints the URLs a person needs. */
@@ -29,9 +46,12 @@ async function announce(server: RunningServer, config: Config): Promise<void> {
     "SELECT id, name FROM venues WHERE slug = 'demo'",
   );
   const { rows: anyVenue } = await db.query('SELECT 1 FROM venues LIMIT 1');
+  // G5: pairing codes and PINs are credentials; a production banner names none (G2 already
+  // refuses SEED_DEMO=true there, so nothing is seeded either).
+  const showCredentials = config.nodeEnv !== 'production';
   const wantDemo =
-    config.seedDemo === 'true' ||
-    (config.seedDemo === 'auto' && config.nodeEnv !== 'production' && anyVenue.length === 0);
+    showCredentials &&
+    (config.seedDemo === 'true' || (config.seedDemo === 'auto' && anyVenue.length === 0));
   const lines = [
     `Servio is running (${db.mode === 'embedded' ? `embedded Postgres in ${config.dataDir}` : 'Postgres'}, Stripe: ${config.stripe.mode})`,
   ];
@@ -39,7 +59,7 @@ async function announce(server: RunningServer, config: Config): Promise<void> {
     const seed = await seedDemoVenue(db, { baseUrl, now: clock.now() });
     log.info({ venueId: seed.venue.id }, 'demo venue seeded');
     lines.push(...describeDemo(seed.venue.name, seed.pairingCode.code, seed.urls, seed.staff));
-  } else if (rows[0] && config.nodeEnv !== 'production') {
+  } else if (rows[0] && showCredentials) {
     const venue = rows[0];
     const code = await createPairingCode(db, venue.id, {
       now: clock.now(),
@@ -65,7 +85,9 @@ async function announce(server: RunningServer, config: Config): Promise<void> {
       `  Health:        ${baseUrl}/api/auth/health`,
     );
   }
-  console.log(`\n${lines.join('\n')}\n`);
+  // Written to stdout, not console.log: Sentry's console integration turns every console call
+  // into a breadcrumb, sent with each later error report (G5).
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
 
 function describeDemo(

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, repoRoot } from '../src/config/env.ts';
+import { ConfigError, loadConfig, repoRoot, settingNames } from '../src/config/env.ts';
+import {
+  describeMisspelling,
+  misspeltSettings,
+  productionProblems,
+} from '../src/config/start-up-checks.ts';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -99,5 +104,125 @@ describe('configuration', () => {
     );
     expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })).toHaveLength(1);
     expect(problemsOf({ TRUST_PROXY: '99' })).toHaveLength(1);
+  });
+});
+
+describe('production guards', () => {
+  const realStripe = {
+    STRIPE_SECRET_KEY: 'sk_live_abc',
+    STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
+    STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+  };
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://db/servio',
+    ...realStripe,
+  };
+  const guarded = (env: Record<string, string>) => productionProblems(loadConfig(env));
+
+  it('lets a production server with Postgres and real Stripe keys start', () => {
+    expect(guarded(production)).toEqual([]);
+  });
+
+  it('[G1] refuses the Stripe emulator in production', () => {
+    const {
+      STRIPE_SECRET_KEY: _secret,
+      STRIPE_PUBLISHABLE_KEY: _publishable,
+      ...noStripe
+    } = production;
+    expect(guarded(noStripe)).toEqual([
+      'STRIPE_SECRET_KEY must be set in production (without it payments run on the Stripe emulator, which accepts test cards)',
+    ]);
+  });
+
+  it('[G2] refuses SEED_DEMO=true in production; auto and false seed nothing there', () => {
+    expect(guarded({ ...production, SEED_DEMO: 'true' })).toEqual([
+      'SEED_DEMO must not be true in production (the demo venue’s staff PINs are published)',
+    ]);
+    expect(guarded({ ...production, SEED_DEMO: 'auto' })).toEqual([]);
+    expect(guarded({ ...production, SEED_DEMO: 'false' })).toEqual([]);
+  });
+
+  it('[G3] refuses the embedded database in production unless EMBEDDED_DATABASE=single-box chooses it', () => {
+    const { DATABASE_URL: _postgres, ...embedded } = production;
+    expect(guarded(embedded)).toEqual([
+      'DATABASE_URL must be set in production (without it the server runs on the embedded database); for a single-box venue install on the embedded database, set EMBEDDED_DATABASE=single-box',
+    ]);
+    expect(guarded({ ...embedded, EMBEDDED_DATABASE: 'single-box' })).toEqual([]);
+    expect(loadConfig({ ...embedded, EMBEDDED_DATABASE: 'single-box' }).embeddedDatabase).toBe(
+      'single-box',
+    );
+  });
+
+  it('names every production problem at once', () => {
+    expect(
+      guarded({ NODE_ENV: 'production', SEED_DEMO: 'true' }).map((p) => p.split(' ')[0]),
+    ).toEqual(['STRIPE_SECRET_KEY', 'SEED_DEMO', 'DATABASE_URL']);
+  });
+
+  it('guards nothing outside production', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      expect(guarded({ NODE_ENV, SEED_DEMO: 'true' })).toEqual([]);
+    }
+  });
+
+  it('refuses EMBEDDED_DATABASE beside DATABASE_URL, and any value but single-box', () => {
+    expect(
+      problemsOf({ DATABASE_URL: 'postgres://db/servio', EMBEDDED_DATABASE: 'single-box' }),
+    ).toEqual([
+      'EMBEDDED_DATABASE and DATABASE_URL must not both be set (EMBEDDED_DATABASE=single-box chooses the embedded database)',
+    ]);
+    expect(problemsOf({ EMBEDDED_DATABASE: 'yes' })).toEqual([
+      'EMBEDDED_DATABASE must be "single-box" (the embedded database in production, on one machine) (got "yes")',
+    ]);
+  });
+
+  it('[G4] adds the likely misspelling to the refusal it explains', () => {
+    const { DATABASE_URL: _postgres, ...embedded } = production;
+    const source = { ...embedded, DATABSE_URL: 'postgres://db/servio' };
+    expect(productionProblems(loadConfig(source), misspeltSettings(source))).toEqual([
+      'DATABASE_URL must be set in production (without it the server runs on the embedded database); for a single-box venue install on the embedded database, set EMBEDDED_DATABASE=single-box (DATABSE_URL is set: did you mean DATABASE_URL?)',
+    ]);
+  });
+});
+
+describe('misspelt settings', () => {
+  it('[G4] names an unknown variable one or two edits from a setting, with the setting meant', () => {
+    expect(
+      misspeltSettings({
+        DATABSE_URL: 'x',
+        STRIPE_SECRETKEY: 'x',
+        SENTRY_DNS: 'x',
+        database_url: 'x',
+        PROT: 'x',
+        LOGLEVEL: 'x',
+      }),
+    ).toEqual([
+      { name: 'DATABSE_URL', meant: 'DATABASE_URL' },
+      { name: 'STRIPE_SECRETKEY', meant: 'STRIPE_SECRET_KEY' },
+      { name: 'SENTRY_DNS', meant: 'SENTRY_DSN' },
+      { name: 'database_url', meant: 'DATABASE_URL' },
+      { name: 'PROT', meant: 'PORT' },
+      { name: 'LOGLEVEL', meant: 'LOG_LEVEL' },
+    ]);
+    expect(describeMisspelling({ name: 'DATABSE_URL', meant: 'DATABASE_URL' })).toBe(
+      'DATABSE_URL is set, but Servio reads no such variable: did you mean DATABASE_URL?',
+    );
+  });
+
+  it('[G4] never warns about its own settings or the ordinary variables of a shell, a container or CI', () => {
+    const ordinary = [
+      ...['PATH', 'HOME', 'HOSTNAME', 'HOSTTYPE', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'SHELL'],
+      ...['LANG', 'TERM', 'TZ', 'EDITOR', 'PAGER', 'MAIL', 'SHLVL', 'CI', 'NODE_OPTIONS'],
+      ...['NODE_PATH', 'NODE_DEBUG', 'NODE_EXTRA_CA_CERTS', 'PGHOST', 'PGPORT', 'PGDATA'],
+      ...['PGUSER', 'PGPASSWORD', 'REDIS_HOST', 'REDIS_PORT', 'DATABASE_HOST', 'DATABASE_PORT'],
+      ...['SENTRY_ENVIRONMENT', 'SENTRY_RELEASE', 'SENTRY_DEBUG', 'STRIPE_API_KEY', 'INIT_CWD'],
+      ...['TEST_DATABASE_URL', 'E2E_DATABASE_URL', 'XDG_DATA_DIRS', 'XDG_DATA_HOME'],
+      ...['npm_config_user_agent', 'npm_lifecycle_event', 'npm_package_name', 'npm_node_execpath'],
+    ];
+    expect(settingNames).toContain('DATABASE_URL');
+    expect(settingNames).toContain('EMBEDDED_DATABASE');
+    const env = Object.fromEntries([...ordinary, ...settingNames].map((name) => [name, 'x']));
+    expect(misspeltSettings(env)).toEqual([]);
   });
 });

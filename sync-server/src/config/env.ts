@@ -65,6 +65,12 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ message: 'an absolute URL such as https://pos.example.com' }).optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default('.servio/data'),
+  // The one way to run production on the embedded database: a venue's single machine.
+  EMBEDDED_DATABASE: z
+    .enum(['single-box'], {
+      message: '"single-box" (the embedded database in production, on one machine)',
+    })
+    .optional(),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret key (sk_test_…, sk_live_…)')
@@ -93,6 +99,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every variable the server reads, for the start-up check that spots a misspelt one. */
+export const settingNames: readonly string[] = envSchema.keyof().options;
+
 export interface Config {
   nodeEnv: Env['NODE_ENV'];
   port: number;
@@ -100,6 +109,8 @@ export interface Config {
   /** Where people reach this server (printed URLs, QR codes, Stripe return URLs). */
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
+  /** Production on the embedded database was chosen on purpose (see `productionProblems`). */
+  embeddedDatabase: Env['EMBEDDED_DATABASE'];
   dataDir: string;
   stripe: {
     secretKey: string | undefined;
@@ -168,6 +179,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.NODE_ENV === 'production' && mode !== 'emulator' && !env.STRIPE_WEBHOOK_SECRET) {
     problems.push('STRIPE_WEBHOOK_SECRET must be set in production with real Stripe keys');
   }
+  if (env.EMBEDDED_DATABASE && env.DATABASE_URL) {
+    problems.push(
+      'EMBEDDED_DATABASE and DATABASE_URL must not both be set (EMBEDDED_DATABASE=single-box chooses the embedded database)',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv: env.NODE_ENV,
@@ -175,6 +191,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     databaseUrl: env.DATABASE_URL,
+    embeddedDatabase: env.EMBEDDED_DATABASE,
     dataDir: path.resolve(repoRoot, env.DATA_DIR),
     stripe: {
       secretKey: env.STRIPE_SECRET_KEY,
