@@ -20,7 +20,7 @@ function json(body: unknown, status = 200): Response {
 function harness(answers: Array<() => Promise<Response>>) {
   let now = 1_000;
   const timers: Array<{ callback: () => void; ms: number }> = [];
-  const fetch = vi.fn(async () => {
+  const fetch = vi.fn(async (_input?: unknown, _init?: RequestInit) => {
     const next = answers.shift();
     if (!next) throw new Error('unexpected probe');
     return next();
@@ -153,6 +153,22 @@ describe('connectivity monitor', () => {
     answerFirst(json(healthyBody));
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
     await vi.waitFor(() => expect(monitor.getSnapshot().reachability).toBe('offline'));
+  });
+
+  it('[connectivity] a probe that hangs when the network drops does not hold back "offline"', async () => {
+    // Offline, a request already under way (through the service worker, say) may neither
+    // answer nor fail until its timeout; the fresh probe must not wait for it.
+    let firstSignal: AbortSignal | undefined;
+    const { monitor, window, environment, fetch } = harness([offline]);
+    fetch.mockImplementationOnce(async (_url: unknown, init?: RequestInit) => {
+      firstSignal = init?.signal ?? undefined;
+      return new Promise<Response>(() => undefined);
+    });
+    monitor.start(environment);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    window.dispatchEvent(new Event('offline'));
+    await vi.waitFor(() => expect(monitor.getSnapshot().reachability).toBe('offline'));
+    expect(firstSignal?.aborted).toBe(true);
   });
 
   it('stopping removes the listeners and the timer; starting twice probes once', async () => {

@@ -86,6 +86,8 @@ export function createConnectivityMonitor(options: ConnectivityOptions = {}): Co
   let snapshot = INITIAL;
   const listeners = new Set<() => void>();
   let inFlight: Promise<ConnectivitySnapshot> | null = null;
+  /** The probe whose answer counts; an older one still on its way is cancelled and ignored. */
+  let current: AbortController | null = null;
   let failures = 0;
   let timer: unknown = null;
   let running = false;
@@ -108,15 +110,22 @@ export function createConnectivityMonitor(options: ConnectivityOptions = {}): Co
     timer = running ? schedule(() => void checkNow(), nextDelay()) : null;
   }
 
-  async function probe(): Promise<ConnectivitySnapshot> {
+  async function probe(controller: AbortController): Promise<ConnectivitySnapshot> {
     let response: Response;
+    // One signal for both the timeout and a fresher probe (AbortSignal.any is too new for
+    // every tablet's browser).
+    const timeout = globalThis.setTimeout(
+      () => controller.abort(new DOMException('The health probe timed out', 'TimeoutError')),
+      timeoutMs,
+    );
     try {
       response = await doFetch(healthUrl, {
         cache: 'no-store',
         headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: controller.signal,
       });
     } catch (error) {
+      globalThis.clearTimeout(timeout);
       return {
         ...snapshot,
         reachability: 'offline',
@@ -124,7 +133,9 @@ export function createConnectivityMonitor(options: ConnectivityOptions = {}): Co
         problem: describeFetchFailure(error, timeoutMs),
       };
     }
+    // The timeout covers the body too, as the headers may come before a stall.
     const body: unknown = await response.json().catch(() => null);
+    globalThis.clearTimeout(timeout);
     const health = readServerHealth(body);
     const checkedAt = now();
     if (response.ok) {
@@ -155,24 +166,21 @@ export function createConnectivityMonitor(options: ConnectivityOptions = {}): Co
   }
 
   function checkNow(options: { fresh?: boolean } = {}): Promise<ConnectivitySnapshot> {
-    if (inFlight && options.fresh) {
-      const after: Promise<ConnectivitySnapshot> = inFlight
-        .then(() => probe())
-        .then((next) => {
-          if (inFlight === after) inFlight = null;
-          return settle(next);
-        });
-      inFlight = after;
-      return after;
-    }
-    if (!inFlight) {
-      const started: Promise<ConnectivitySnapshot> = probe().then((next) => {
-        if (inFlight === started) inFlight = null;
-        return settle(next);
-      });
-      inFlight = started;
-    }
-    return inFlight;
+    if (inFlight && !options.fresh) return inFlight;
+    // A fresh probe starts at once rather than after the one in flight: that one left on the
+    // old network and, with the network gone, may hang until its timeout; it is cancelled,
+    // and whoever awaited it gets the fresh answer.
+    current?.abort();
+    const mine = new AbortController();
+    current = mine;
+    const started: Promise<ConnectivitySnapshot> = probe(mine).then((next) => {
+      if (current !== mine) return inFlight ?? snapshot;
+      current = null;
+      inFlight = null;
+      return settle(next);
+    });
+    inFlight = started;
+    return started;
   }
 
   function start(environment: ConnectivityEnvironment): () => void {
