@@ -6,7 +6,7 @@ import type { Config } from './config/index.ts';
 import { type Db, updateDataDirLock, migrateUp } from './db/index.ts';
 import { openDb } from './db/index.ts';
 import { systemClock, type AppDeps, type Clock } from './deps.ts';
-import type { RateLimits } from './http/index.ts';
+import { redactDeep, type RateLimits } from './http/index.ts';
 import { createMetrics } from './ops/index.ts';
 import { createStripeGateway, type StripeEmulator } from './payments/index.ts';
 
@@ -37,7 +37,14 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   if (config.sentryDsn) {
-    Sentry.init({ dsn: config.sentryDsn, environment: config.nodeEnv, tracesSampleRate: 0 });
+    Sentry.init({
+      dsn: config.sentryDsn,
+      environment: config.nodeEnv,
+      tracesSampleRate: 0,
+      // L2: an error report carries the request, headers and breadcrumbs; none may carry a credential.
+      beforeSend: (event) => redactDeep(event),
+      beforeBreadcrumb: (breadcrumb) => redactDeep(breadcrumb),
+    });
   }
   const ownsDb = !options.db;
   const db = options.db ?? (await openDb(config));
